@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { api } from '../../shared/api';
+import { auditLog, changeLog, people } from '../db/schema';
+import { syntheticId, testCore } from '../testing/fixtures';
+import { auditHash, GENESIS_HASH } from './audit';
+import { parseHlc } from './hlc';
+
+const person = (name: string, sequence: string) => ({ name, idNumber: syntheticId('530702', '19800101', sequence) });
+
+describe('the write path', () => {
+  it('appends one audit entry per write, chained by hash, and a change-log operation per changed row', async () => {
+    const { core } = testCore();
+    const created = await core.call(api.people.create.name, person('和志强', '011'));
+    await core.call(api.people.update.name, { id: (created as { id: string }).id, fields: { ...person('和志强', '011'), phone: '17000001111' } });
+    const { db } = core.database;
+
+    const audit = db.select().from(auditLog).all();
+    expect(audit.map((a) => a.procedure)).toEqual(['people.create', 'people.update']);
+    expect(audit[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(audit[1]!.prevHash).toBe(audit[0]!.hash);
+    for (const entry of audit) expect(auditHash(entry.prevHash, entry)).toBe(entry.hash);
+
+    const changes = db.select().from(changeLog).all();
+    expect(changes.map((c) => [c.tableName, c.op, c.auditSeq])).toEqual([
+      ['people', 'insert', audit[0]!.seq],
+      ['people', 'update', audit[1]!.seq],
+    ]);
+    // the update records only what changed, by SQL column name
+    expect(Object.keys(JSON.parse(changes[1]!.columns)).sort()).toEqual(['phone', 'updated_at']);
+    expect(changes.every((c) => parseHlc(c.hlc).nodeId === core.nodeId && c.nodeId === core.nodeId)).toBe(true);
+    expect(changes[0]!.hlc < changes[1]!.hlc).toBe(true);
+  });
+
+  it('writes nothing at all when the operation fails', async () => {
+    const { core } = testCore();
+    await core.call(api.people.create.name, person('木丽华', '022'));
+    const { db } = core.database;
+    const before = { people: db.select().from(people).all(), audit: db.select().from(auditLog).all(), changes: db.select().from(changeLog).all() };
+    // the same ID number again: refused after validation, inside the transaction
+    await expect(core.call(api.people.create.name, person('木丽华', '022'))).rejects.toMatchObject({ code: 'ID_NUMBER_TAKEN' });
+    expect({ people: db.select().from(people).all(), audit: db.select().from(auditLog).all(), changes: db.select().from(changeLog).all() }).toEqual(before);
+  });
+
+  it('keeps a write that changes nothing out of the change log', async () => {
+    const { core } = testCore();
+    const created = (await core.call(api.people.create.name, person('杨建国', '033'))) as { id: string };
+    const { db } = core.database;
+    const changesBefore = db.select().from(changeLog).all().length;
+    await core.call(api.people.update.name, { id: created.id, fields: person('杨建国', '033') });
+    expect(db.select().from(changeLog).all().length).toBe(changesBefore);
+  });
+});

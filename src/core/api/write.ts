@@ -1,0 +1,130 @@
+import { eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/open';
+import { auditLog, changeLog } from '../db/schema';
+import { auditHash, GENESIS_HASH } from './audit';
+import type { Caller } from './caller';
+import type { HybridLogicalClock } from './hlc';
+
+/** A table the write path can change: every synced table has a text primary key `id`. */
+type RowTable = SQLiteTable & { id: SQLiteColumn };
+type Insert<T extends RowTable> = T['$inferInsert'] & { id: string };
+type Patch<T extends RowTable> = Partial<Omit<T['$inferInsert'], 'id'>>;
+
+interface PendingChange {
+  hlc: string;
+  tableName: string;
+  rowId: string;
+  op: 'insert' | 'update' | 'delete';
+  columns: Record<string, unknown>;
+}
+
+function sqlColumns(table: RowTable, values: Record<string, unknown>): Record<string, unknown> {
+  const columns = getTableColumns(table);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const column = columns[key];
+    if (column && value !== undefined) out[column.name] = value;
+  }
+  return out;
+}
+
+/**
+ * The only way to change rows. Each change is recorded for the change log; `commit` appends the
+ * audit entry and the change-log operations in the caller's transaction.
+ */
+export class Writer {
+  private readonly changes: PendingChange[] = [];
+
+  constructor(
+    readonly db: Db,
+    private readonly clock: HybridLogicalClock,
+  ) {}
+
+  insert<T extends RowTable>(table: T, values: Insert<T>): void {
+    this.db.insert(table).values(values).run();
+    this.record(table, values.id, 'insert', values);
+  }
+
+  /**
+   * Sets the columns of `patch` that differ from the stored row, plus `stamp` (such as
+   * updatedAt) when anything did; returns the changed keys of `patch`.
+   */
+  update<T extends RowTable>(table: T, id: string, patch: Patch<T>, stamp: Patch<T> = {}): string[] {
+    const current = this.db.select().from(table as SQLiteTable).where(eq(table.id, id)).get() as
+      | Record<string, unknown>
+      | undefined;
+    if (!current) return [];
+    const changed = Object.fromEntries(
+      Object.entries(patch as Record<string, unknown>).filter(([key, value]) => value !== undefined && current[key] !== value),
+    );
+    const keys = Object.keys(changed);
+    if (keys.length === 0) return [];
+    const values = { ...changed, ...stamp };
+    this.db.update(table).set(values as never).where(eq(table.id, id)).run();
+    this.record(table, id, 'update', values);
+    return keys;
+  }
+
+  delete<T extends RowTable>(table: T, id: string): boolean {
+    const result = this.db.delete(table).where(eq(table.id, id)).run();
+    if (result.changes === 0) return false;
+    this.record(table, id, 'delete', {});
+    return true;
+  }
+
+  get touched(): { table: string; id: string }[] {
+    return this.changes.map((c) => ({ table: c.tableName, id: c.rowId }));
+  }
+
+  private record(table: RowTable, rowId: string, op: PendingChange['op'], values: Record<string, unknown>): void {
+    this.changes.push({ hlc: this.clock.tick(), tableName: getTableName(table), rowId, op, columns: sqlColumns(table, values) });
+  }
+
+  /** Appends the audit entry, then the change-log operations that point at it. */
+  commit(caller: Caller, procedure: string, summary: Record<string, unknown>, nodeId: string, at: string): void {
+    const previous = this.db
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(sql`${auditLog.seq} desc`)
+      .limit(1)
+      .get();
+    const fields = {
+      at,
+      hlc: this.clock.tick(),
+      actor: caller.actor,
+      procedure,
+      rows: JSON.stringify(this.touched),
+      summary: JSON.stringify(summary),
+    };
+    const prevHash = previous?.hash ?? GENESIS_HASH;
+    const entry = this.db
+      .insert(auditLog)
+      .values({ ...fields, prevHash, hash: auditHash(prevHash, fields) })
+      .returning({ seq: auditLog.seq })
+      .get();
+    for (const change of this.changes) {
+      this.db
+        .insert(changeLog)
+        .values({ ...change, nodeId, columns: JSON.stringify(change.columns), auditSeq: entry.seq })
+        .run();
+    }
+  }
+}
+
+/** Runs `fn` in one transaction with a Writer, then commits audit and change log in it too. */
+export function runWrite<T>(
+  sqlite: Database.Database,
+  db: Db,
+  clock: HybridLogicalClock,
+  audit: { caller: Caller; procedure: string; nodeId: string; now: () => Date },
+  fn: (w: Writer) => { result: T; summary?: Record<string, unknown> },
+): { result: T; touchedTables: string[] } {
+  return sqlite.transaction(() => {
+    const writer = new Writer(db, clock);
+    const { result, summary } = fn(writer);
+    writer.commit(audit.caller, audit.procedure, summary ?? {}, audit.nodeId, audit.now().toISOString());
+    return { result, touchedTables: [...new Set(writer.touched.map((t) => t.table))] };
+  })();
+}

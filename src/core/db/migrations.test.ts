@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateSQLiteDrizzleJson, generateSQLiteMigration } from 'drizzle-kit/api';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../paths';
+import { testCore } from '../testing/fixtures';
+import { loadMigrations } from './migrate';
+import * as schema from './schema';
+import { schemaBreaks, type Snapshot } from './schema-guard';
+
+function snapshots(): Snapshot[] {
+  return loadMigrations(MIGRATIONS_DIR).map((m) => {
+    const prefix = m.tag.split('_')[0]!;
+    return JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', `${prefix}_snapshot.json`), 'utf8')) as Snapshot;
+  });
+}
+
+describe('migrations', () => {
+  it('only ever add to what has shipped', () => {
+    const all = snapshots();
+    for (let i = 1; i < all.length; i++) expect(schemaBreaks(all[i - 1]!, all[i]!), `migration ${i + 1}`).toEqual([]);
+  });
+
+  it('cover the drizzle schema: nothing in src/core/db/schema is left ungenerated', async () => {
+    const latest = snapshots().at(-1)!;
+    const current = await generateSQLiteDrizzleJson(schema as unknown as Record<string, unknown>);
+    const pending = await generateSQLiteMigration(latest as never, current);
+    expect(pending, 'run `npm run db:generate` and commit the migration').toEqual([]);
+  });
+
+  it('build the tables and columns the latest snapshot describes', () => {
+    const { core } = testCore();
+    const { sqlite } = core.database;
+    for (const [tableName, table] of Object.entries(snapshots().at(-1)!.tables)) {
+      const columns = sqlite.pragma(`table_info(${tableName})`) as { name: string; type: string; notnull: number }[];
+      expect(columns.map((c) => c.name).sort(), tableName).toEqual(Object.keys(table.columns).sort());
+    }
+  });
+
+  it('guard: removing, retyping or tightening a shipped column is caught', () => {
+    const older: Snapshot = {
+      tables: {
+        people: {
+          columns: {
+            id: { name: 'id', type: 'text', primaryKey: true, notNull: true },
+            phone: { name: 'phone', type: 'text', primaryKey: false, notNull: false },
+            rank: { name: 'rank', type: 'text', primaryKey: false, notNull: false },
+          },
+        },
+        notes: { columns: {} },
+      },
+    };
+    const newer: Snapshot = {
+      tables: {
+        people: {
+          columns: {
+            id: { name: 'id', type: 'integer', primaryKey: true, notNull: true },
+            rank: { name: 'rank', type: 'text', primaryKey: false, notNull: true },
+            added: { name: 'added', type: 'text', primaryKey: false, notNull: true },
+            optional: { name: 'optional', type: 'text', primaryKey: false, notNull: false },
+          },
+        },
+      },
+    };
+    expect(schemaBreaks(older, newer)).toEqual([
+      'column people.id type text → integer',
+      'column people.phone removed',
+      'column people.rank made NOT NULL',
+      'table notes removed',
+      'column people.added added NOT NULL without a default',
+    ]);
+    expect(schemaBreaks(older, older)).toEqual([]);
+  });
+});

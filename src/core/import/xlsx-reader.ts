@@ -1,0 +1,98 @@
+/**
+ * XLSX records through exceljs's streaming reader: rows are parsed from the zip as it is read,
+ * so a sheet of a million rows never becomes a workbook in memory (only its shared-string
+ * table does, which the format requires).
+ */
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../api/errors';
+import { cellText } from './cell-text';
+import { asUnreadable, unreadable } from './failures';
+import { bytesStream, readHead, type RawRecord, type RecordSource, type TableSource } from './source';
+
+/** The parts of exceljs's streaming reader used here, which its typings leave out. */
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+  name: string;
+}
+interface BookReader extends AsyncIterable<SheetReader> {
+  model?: { sheets?: { name?: string }[] };
+}
+
+function rowCells(row: ExcelJS.Row): string[] {
+  // Sparse and 1-based: index 0 is always empty, gaps are blank cells.
+  const values = row.values as unknown[];
+  const cells: string[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+  return cells;
+}
+
+export async function openXlsx(source: TableSource, file: string, sheet: string | undefined): Promise<RecordSource> {
+  // Also rejects missing and empty files up front: exceljs never settles on an empty stream.
+  await readHead(source, file, 4);
+
+  const input: Readable = 'path' in source ? createReadStream(source.path) : bytesStream(source.bytes);
+  // exceljs pipes the input into its unzip stream, and a pipe forwards neither errors nor
+  // destruction: a read error or a close() would leave its iterators waiting forever. So every
+  // wait on exceljs also watches the input and close().
+  let closeNow = (): void => {};
+  const interrupted = new Promise<IteratorReturnResult<undefined>>((resolve, reject) => {
+    input.on('error', reject);
+    closeNow = () => resolve({ done: true, value: undefined });
+  });
+  interrupted.catch(() => {}); // observed through `watched`; unobserved when nothing goes wrong
+  const watched = <T>(next: Promise<IteratorResult<T>>): Promise<IteratorResult<T>> => Promise.race([next, interrupted]);
+
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Needed to tell date cells from numbers: the number format lives in the styles.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as BookReader;
+  const sheets = book[Symbol.asyncIterator]();
+
+  async function findSheet(): Promise<SheetReader> {
+    try {
+      for (;;) {
+        const next = await watched(sheets.next());
+        if (next.done) break;
+        // Sheets are stored in creation order; "the first sheet" is the first tab, per workbook.xml.
+        const wanted = sheet ?? book.model?.sheets?.[0]?.name ?? next.value.name;
+        if (next.value.name === wanted) return next.value;
+      }
+    } catch (error) {
+      throw asUnreadable(error, file);
+    }
+    // A zip without the sheet: either a named sheet the workbook lacks, or not a workbook at all.
+    throw sheet === undefined ? unreadable(file) : new AppError('FILE_UNREADABLE', { sheet });
+  }
+
+  async function* records(): AsyncGenerator<RawRecord, void, undefined> {
+    const rows = (await findSheet())[Symbol.asyncIterator]();
+    let rowNumber = 0;
+    try {
+      for (;;) {
+        const next = await watched(rows.next());
+        if (next.done) return;
+        rowNumber = next.value.number;
+        yield { rowNumber, cells: rowCells(next.value) };
+      }
+    } catch (error) {
+      throw asUnreadable(error, file, rowNumber + 1);
+    } finally {
+      // Not awaited: after an input failure exceljs's own iterator never settles.
+      void rows.return?.()?.catch(() => {});
+    }
+  }
+
+  return {
+    records: records(),
+    destroy: () => {
+      closeNow();
+      input.destroy();
+      void sheets.return?.()?.catch(() => {});
+    },
+  };
+}

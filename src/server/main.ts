@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { api } from '../shared/api';
+import { createTranslator, errorMessage, languageFromEnv } from '../shared/i18n/translate';
+import { openCore } from '../core/api/core';
+import { toWireError } from '../core/api/errors';
+import { databaseFileIn, MIGRATIONS_DIR, UI_DIR } from '../core/paths';
+import { startServer } from './server';
+
+/** `npm run serve -- --port P --data DIR [--demo]`: prints the URL (with its token) to open. */
+async function main(): Promise<void> {
+  const t = createTranslator(languageFromEnv(process.env));
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      data: { type: 'string', default: path.join(process.cwd(), '.zhijian-data') },
+      demo: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`${t('errors.INVALID_INPUT', { issues: `--port ${values.port}` })}\n`);
+    process.exit(1);
+  }
+  let core;
+  try {
+    fs.mkdirSync(values.data, { recursive: true });
+    core = openCore({ dbFile: databaseFileIn(values.data), migrationsDir: MIGRATIONS_DIR, exclusive: true });
+    if (values.demo) {
+      const info = (await core.call(api.system.info.name, {})) as { empty: boolean };
+      if (info.empty) await core.call(api.system.loadDemo.name, {});
+    }
+  } catch (error) {
+    process.stderr.write(`${errorMessage(t, toWireError(error))}\n`);
+    process.exit(1);
+  }
+  const server = await startServer({ core, uiDir: UI_DIR, port, log: (line) => process.stderr.write(`${line}\n`) });
+  process.stdout.write(`Zhijian serving at ${server.url}\n`);
+  const stop = () => {
+    void server.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

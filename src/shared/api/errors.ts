@@ -1,0 +1,49 @@
+/**
+ * Errors as they cross a process boundary: a stable code, the i18n key of the message, and
+ * details the message may interpolate. Never a stack trace.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_PROCEDURE',
+  'FORBIDDEN',
+  'UNAUTHORIZED',
+  'REQUEST_REFUSED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ID_NUMBER_INVALID',
+  'ID_NUMBER_TAKEN',
+  'UNIT_NOT_FOUND',
+  'UNIT_CODE_TAKEN',
+  'UNIT_PARENT_INVALID',
+  'KIN_SELF',
+  'FILE_UNREADABLE',
+  'FILE_NO_HEADER',
+  'FILE_MISSING_COLUMNS',
+  'DEMO_NOT_EMPTY',
+  'DB_NOT_SQLITE',
+  'DB_FOREIGN',
+  'DB_CORRUPT',
+  'DB_NEWER_VERSION',
+  'DB_NOT_FOUND',
+  'DB_EXISTS',
+  'DATA_DIR_LOCKED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface WireError {
+  code: ErrorCode;
+  /** i18n key, always `errors.<code>` */
+  messageKey: string;
+  details?: Record<string, string | number | boolean | null | string[]>;
+}
+
+export function isWireError(value: unknown): value is WireError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as WireError).code === 'string' &&
+    typeof (value as WireError).messageKey === 'string'
+  );
+}
