@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { desc } from 'drizzle-orm';
-import { ulid } from 'ulid';
+import { newId } from './ids';
 import type { z } from 'zod';
 import type { EventMap, EventName } from '../../shared/api/events';
 import { acquireLock } from '../db/lock';
@@ -40,7 +40,7 @@ function issuesOf(error: z.ZodError): string[] {
 function ensureNodeId(opened: OpenedDatabase): string {
   const row = opened.db.select().from(meta).all().find((r) => r.key === 'node_id');
   if (row) return row.value;
-  const nodeId = ulid();
+  const nodeId = newId();
   opened.db.insert(meta).values({ key: 'node_id', value: nodeId }).run();
   return nodeId;
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { ulid } from 'ulid';
+import { newId } from '../api/ids';
 import type { KinLink, KinRelation, Person, PersonDetail } from '../../shared/api/registry';
 import { AppError } from '../api/errors';
 import { shanghaiTimestamp } from '../api/time';
@@ -10,7 +10,7 @@ import { kinship, orgUnits, people } from '../db/schema';
 import { parseIdNumber } from './id-number';
 import { normalizeName } from './names';
 import { pinyinKeys } from './pinyin';
-import { getUnit, unitAndDescendants, unitPath } from './units';
+import { requireUnit, unitAndDescendants, unitPath } from './units';
 
 const personColumns = {
   id: people.id,
@@ -47,7 +47,7 @@ export function searchPeople(
   const byQuery = queryCondition(input.query);
   if (byQuery) conditions.push(byQuery);
   if (input.unitId) {
-    getUnit(db, input.unitId);
+    requireUnit(db, input.unitId);
     conditions.push(input.descendants ? inArray(people.unitId, unitAndDescendants(db, input.unitId)) : eq(people.unitId, input.unitId));
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
@@ -146,9 +146,9 @@ export function findPersonByIdNumber(db: Db, idNumber: string): { id: string } |
 
 export function createPerson(w: Writer, input: PersonInput, now: Date): string {
   const row = personRow(input);
-  if (row.unitId) getUnit(w.db, row.unitId);
+  if (row.unitId) requireUnit(w.db, row.unitId);
   if (findPersonByIdNumber(w.db, row.idNumber)) throw new AppError('ID_NUMBER_TAKEN', { idNumber: row.idNumber });
-  const id = ulid();
+  const id = newId();
   const at = shanghaiTimestamp(now);
   w.insert(people, { id, ...row, createdAt: at, updatedAt: at });
   return id;
@@ -158,7 +158,7 @@ export function createPerson(w: Writer, input: PersonInput, now: Date): string {
 export function updatePerson(w: Writer, id: string, input: PersonInput, now: Date): boolean {
   getPerson(w.db, id);
   const row = personRow(input);
-  if (row.unitId) getUnit(w.db, row.unitId);
+  if (row.unitId) requireUnit(w.db, row.unitId);
   const holder = findPersonByIdNumber(w.db, row.idNumber);
   if (holder && holder.id !== id) throw new AppError('ID_NUMBER_TAKEN', { idNumber: row.idNumber });
   return w.update(people, id, row, { updatedAt: shanghaiTimestamp(now) }).length > 0;
@@ -179,7 +179,7 @@ export function linkKin(w: Writer, personId: string, relativeId: string, relatio
     )
     .get();
   if (existing) throw new AppError('CONFLICT', { kin: existing.id });
-  const id = ulid();
+  const id = newId();
   w.insert(kinship, { id, personId, relativeId, relation, createdAt: shanghaiTimestamp(now) });
   return { id, relation, relative: { id: relative.id, name: relative.name, idNumber: relative.idNumber } };
 }

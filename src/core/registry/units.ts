@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
+import { newId } from '../api/ids';
 import type { OrgUnit, UnitKind } from '../../shared/api/registry';
 import { AppError } from '../api/errors';
 import { shanghaiTimestamp } from '../api/time';
@@ -24,6 +24,11 @@ export function getUnit(db: Db, id: string): OrgUnit {
   const unit = db.select(unitColumns).from(orgUnits).where(eq(orgUnits.id, id)).get();
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { unit: id });
   return unit;
+}
+
+/** Throws UNIT_NOT_FOUND unless the unit exists; cheaper than getUnit, which counts people. */
+export function requireUnit(db: Db, id: string): void {
+  if (!db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, id)).get()) throw new AppError('UNIT_NOT_FOUND', { unit: id });
 }
 
 /** The ids of a unit and every unit below it. */
@@ -63,17 +68,17 @@ export function createUnit(
   if (w.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, input.code)).get()) {
     throw new AppError('UNIT_CODE_TAKEN', { code: input.code });
   }
-  if (input.parentId) getUnit(w.db, input.parentId);
-  const id = ulid();
+  if (input.parentId) requireUnit(w.db, input.parentId);
+  const id = newId();
   const at = shanghaiTimestamp(now);
   w.insert(orgUnits, { id, ...input, createdAt: at, updatedAt: at });
   return id;
 }
 
 export function updateUnit(w: Writer, input: { id: string; name?: string | undefined; parentId?: string | null | undefined }, now: Date): void {
-  getUnit(w.db, input.id);
+  requireUnit(w.db, input.id);
   if (input.parentId) {
-    getUnit(w.db, input.parentId);
+    requireUnit(w.db, input.parentId);
     // a unit cannot move under itself or one of its own descendants
     if (unitAndDescendants(w.db, input.id).includes(input.parentId)) throw new AppError('UNIT_PARENT_INVALID', {});
   }

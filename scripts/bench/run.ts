@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: figures for the registry on this machine. Prints one line per measure; no
+ * thresholds here (targets are read off these figures, never asserted in tests).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { api, type PeopleImportReport } from '../../src/shared/api';
+import { openCore } from '../../src/core/api/core';
+import { checkCharacter } from '../../src/core/registry/id-number';
+import { MIGRATIONS_DIR } from '../../src/core/paths';
+
+const PEOPLE_ROWS = Number(process.env.BENCH_PEOPLE_ROWS ?? 50_000);
+
+function syntheticPeopleCsv(rows: number): string {
+  const lines = ['姓名,身份证号,工作单位,职务,职级,人员类别'];
+  const surnames = '和木杨李王张赵刘陈周';
+  const given = '志华秀英建国丽红明玉兰正光海燕';
+  for (let i = 0; i < rows; i++) {
+    // one birth date per 1,000 people, so every (birth date, sequence) pair is unique
+    const birth = new Date(Date.UTC(1960, 0, 1 + Math.floor(i / 1000))).toISOString().slice(0, 10).replaceAll('-', '');
+    const first17 = `530721${birth}${String(i % 1000).padStart(3, '0')}`;
+    const name = surnames[i % surnames.length]! + given[(i * 7) % given.length]! + given[(i * 3) % given.length]!;
+    lines.push(`${name},${first17}${checkCharacter(first17)},530721,科员,科员,公务员`);
+  }
+  return lines.join('\n');
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhijian-bench-'));
+try {
+  const core = openCore({ dbFile: path.join(dir, 'bench.db'), migrationsDir: MIGRATIONS_DIR });
+  const [demo, demoMs] = await time(() => core.call(api.system.loadDemo.name, {}) as Promise<{ people: number }>);
+  console.log(`demo seed: ${demo.people} people in ${demoMs.toFixed(0)} ms`);
+
+  const queries = ['hz', 'yang', '丽', '530721198', ''];
+  for (const query of queries) {
+    const runs = 200;
+    const [, ms] = await time(async () => {
+      for (let i = 0; i < runs; i++) await core.call(api.people.search.name, { query, limit: 50 });
+    });
+    console.log(`people.search ${JSON.stringify(query)}: ${(ms / runs).toFixed(2)} ms per call (${runs} calls)`);
+  }
+
+  const csv = syntheticPeopleCsv(PEOPLE_ROWS);
+  const [report, importMs] = await time(
+    () =>
+      core.call(api.people.import.name, { fileName: 'bench.csv', contentBase64: Buffer.from(csv).toString('base64') }) as Promise<PeopleImportReport>,
+  );
+  console.log(
+    `people.import: ${report.rows} rows (${report.created} created, ${report.rejected.length} rejected) in ${importMs.toFixed(0)} ms = ${Math.round(report.rows / (importMs / 1000))} rows/s`,
+  );
+  const dbBytes = fs.statSync(path.join(dir, 'bench.db')).size + (fs.existsSync(path.join(dir, 'bench.db-wal')) ? fs.statSync(path.join(dir, 'bench.db-wal')).size : 0);
+  console.log(`database size: ${(dbBytes / 1024 / 1024).toFixed(1)} MiB`);
+  core.close();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
