@@ -85,23 +85,25 @@ const INVERSE: Record<KinRelation, KinRelation> = {
   其他: '其他',
 };
 
-function kinOf(db: Db, personId: string): KinLink[] {
+/** The links where the person stands on `side`; the relative is the other column. */
+function kinFrom(db: Db, personId: string, side: 'person' | 'relative'): KinLink[] {
   const relative = alias(people, 'relative');
-  const outgoing = db
+  const [own, other] = side === 'person' ? [kinship.personId, kinship.relativeId] : [kinship.relativeId, kinship.personId];
+  return db
     .select({ id: kinship.id, relation: kinship.relation, rid: relative.id, rname: relative.name, rnum: relative.idNumber })
     .from(kinship)
-    .innerJoin(relative, eq(relative.id, kinship.relativeId))
-    .where(eq(kinship.personId, personId))
+    .innerJoin(relative, eq(relative.id, other))
+    .where(eq(own, personId))
     .all()
-    .map((r) => ({ id: r.id, relation: r.relation, relative: { id: r.rid, name: r.rname, idNumber: r.rnum } }));
-  const incoming = db
-    .select({ id: kinship.id, relation: kinship.relation, rid: relative.id, rname: relative.name, rnum: relative.idNumber })
-    .from(kinship)
-    .innerJoin(relative, eq(relative.id, kinship.personId))
-    .where(eq(kinship.relativeId, personId))
-    .all()
-    .map((r) => ({ id: r.id, relation: INVERSE[r.relation], relative: { id: r.rid, name: r.rname, idNumber: r.rnum } }));
-  return [...outgoing, ...incoming];
+    .map((r) => ({
+      id: r.id,
+      relation: side === 'person' ? r.relation : INVERSE[r.relation],
+      relative: { id: r.rid, name: r.rname, idNumber: r.rnum },
+    }));
+}
+
+function kinOf(db: Db, personId: string): KinLink[] {
+  return [...kinFrom(db, personId, 'person'), ...kinFrom(db, personId, 'relative')];
 }
 
 export function getPersonDetail(db: Db, id: string): PersonDetail {
