@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
 
-/** The same policy as serve's header, as a meta tag, so Electron's file load has it too. */
+/** The same policy as the headers of serve and of Electron's app:// scheme, also as a meta tag in the page. */
 function contentSecurityPolicy(): Plugin {
   // frame-ancestors is ignored (and warned about) in a meta tag
   const policy = CONTENT_SECURITY_POLICY.split('; ')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WireError } from '../shared/api/errors';
-import type { EventName } from '../shared/api/events';
+import { EVENT_NAMES } from '../shared/api/events';
 import type { Core } from '../core/api/core';
 import { toWireError } from '../core/api/errors';
 import { hostAllowed, originAllowed, tokenMatches } from './http-guard';
@@ -17,7 +17,6 @@ const STATUS: Partial<Record<WireError['code'], number>> = {
   UNKNOWN_PROCEDURE: 404,
   INTERNAL: 500,
 };
-const FORWARDED_EVENTS: EventName[] = ['import.progressed', 'data.changed'];
 
 export interface ServeOptions {
   core: Core;
@@ -93,7 +92,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const unsubscribe = FORWARDED_EVENTS.map((event) =>
+    const unsubscribe = EVENT_NAMES.map((event) =>
       core.on(event, (payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
     );
     req.on('close', () => unsubscribe.forEach((off) => off()));

@@ -5,3 +5,15 @@ export interface EventMap {
 }
 
 export type EventName = keyof EventMap;
+
+/** The same names at run time: shells subscribe to these and let the UI listen to these only. */
+export const EVENT_NAMES = ['import.progressed', 'data.changed'] as const satisfies readonly EventName[];
+
+// adding an event to EventMap without listing it here fails the typecheck
+type Unlisted = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
+const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyEventListed;
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
