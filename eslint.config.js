@@ -58,7 +58,8 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The UI reaches the core only through window.zhijian.' }],
           patterns: [
-            { group: ['**/core/**', '**/core'], message: 'The UI never imports src/core: call procedures through the bridge.' },
+            // relative paths only: '**/core' would also match @mantine/core
+            { regex: '^(\\.{1,2}/)+(.*/)?core(/|$)', message: 'The UI never imports src/core: call procedures through the bridge.' },
             { group: ['**/server/**', '**/cli/**', '**/electron/**', 'node:*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'The UI runs in a sandboxed renderer.' },
           ],
         },

@@ -187,6 +187,7 @@ export const en: SameKeys<typeof zhCN> = {
       nameRequired: 'Enter the name',
       idNumberRequired: 'Enter the ID number',
       idNumberLength: 'An ID number has 15 or 18 characters',
+      idNumberProblem: '{{message}} ({{problem}})',
       created: '{{name}} added',
     },
     peopleImport: {

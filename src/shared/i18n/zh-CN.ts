@@ -184,6 +184,7 @@ export const zhCN = {
       nameRequired: '请填写姓名',
       idNumberRequired: '请填写身份证号',
       idNumberLength: '身份证号应为 15 或 18 位',
+      idNumberProblem: '{{message}}（{{problem}}）',
       created: '已新增人员 {{name}}',
     },
     peopleImport: {

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import { checkCharacter } from '../src/core/registry/id-number';
+import { AppModel } from './pages/app';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const READY = /Zhijian serving at (\S+)/;
+const START_TIMEOUT_MS = 60_000;
+
+export interface RunningServer {
+  /** the URL `serve` printed, with its token */
+  url: string;
+  /** the same server without the token */
+  origin: string;
+  dataDir: string;
+}
+
+/** Starts `serve` on a free port and resolves with its printed URL. */
+function startServer(dataDir: string, demo: boolean): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const args = ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir, ...(demo ? ['--demo'] : [])];
+  // the server's own messages in Chinese, whatever the machine's LANG
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ZHIJIAN_LANG: 'zh-CN' } });
+  let stdout = '';
+  let stderr = '';
+  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr}`;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`serve did not start within ${START_TIMEOUT_MS} ms\n${output()}`));
+    }, START_TIMEOUT_MS);
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = READY.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1], output });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code} before it was ready\n${output()}`));
+    });
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+interface Fixtures {
+  /** start the server with `--demo` (set with `test.use({ demo: true })`) */
+  demo: boolean;
+  server: RunningServer;
+  /** the page, opened at the server's printed URL, as page models */
+  app: AppModel;
+}
+
+export const test = base.extend<Fixtures>({
+  demo: [false, { option: true }],
+
+  server: async ({ demo }, use, testInfo) => {
+    // a fresh data folder for every test: no test sees another's data
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhijian-e2e-'));
+    const { child, url, output } = await startServer(dataDir, demo);
+    try {
+      await use({ url, origin: new URL(url).origin, dataDir });
+    } finally {
+      await stopServer(child);
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('serve output', { body: output() });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+
+  app: async ({ page, server }, use) => {
+    await page.goto(server.url);
+    await use(new AppModel(page));
+  },
+});
+
+export { expect };
+
+/**
+ * A valid synthetic resident ID number: region, birth date, sequence and the real check
+ * character. Birth dates far from the demo's generated ones keep clear of its numbers.
+ */
+export function syntheticIdNumber(birth = '19420101', sequence = '123', region = '530702'): string {
+  const first17 = `${region}${birth}${sequence}`;
+  return first17 + checkCharacter(first17);
+}
+
+/** The same number with a wrong check character. */
+export function withWrongCheckCharacter(idNumber: string): string {
+  const wrong = idNumber.endsWith('0') ? '1' : '0';
+  return idNumber.slice(0, 17) + wrong;
+}

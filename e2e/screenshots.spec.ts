@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { generateDemo } from '../scripts/demo/generate';
+import { expect, syntheticIdNumber, test, withWrongCheckCharacter } from './fixtures';
+
+/** zh-CN screenshots of the main screens for docs/, overwritten on every run. */
+const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // let notifications and loading veils settle so the picture shows the screen, not a moment
+  await expect(page.locator('.mantine-LoadingOverlay-root')).toHaveCount(0);
+  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(OUT_DIR, `${name}.png`), animations: 'disabled' });
+}
+
+test.describe('screenshots', () => {
+  test.use({ demo: true });
+
+  test('main screens in Chinese', async ({ app, page }, testInfo) => {
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+
+    await expect(app.overview.unitCount).not.toHaveText('0');
+    await shoot(page, 'overview');
+
+    await app.goTo('组织机构');
+    await app.units.select('古城区');
+    await expect(app.units.panelPeople.first()).toBeVisible();
+    await shoot(page, 'org-units');
+
+    await app.goTo('人员信息');
+    await expect(app.people.rows).toHaveCount(25);
+    await shoot(page, 'people-list');
+
+    // a demo person with a family, as the deterministic generator made them
+    const { people, kin } = generateDemo();
+    const family = kin.find((link) => link.relation === '配偶' && kin.some((other) => other.idNumber === link.idNumber && other.relation === '子女'))!;
+    const person = people.find((p) => p.idNumber === family.idNumber)!;
+    await app.people.search(person.idNumber);
+    await app.people.openPerson(person.name);
+    await expect(app.person.kinRows).toHaveCount(kin.filter((l) => l.idNumber === person.idNumber || l.relativeIdNumber === person.idNumber).length);
+    await shoot(page, 'person-detail');
+
+    const file = testInfo.outputPath('人员名单.csv');
+    const rows = [
+      '姓名,身份证号,工作单位,职务,职级,人员类别,联系电话',
+      `欧阳明远,${syntheticIdNumber('19430202', '011')},古城区,科员,科员,公务员,13800000001`,
+      `木丽华,${syntheticIdNumber('19430303', '022')},530721,副主任,副科,公务员,13800000002`,
+      `和建国,${withWrongCheckCharacter(syntheticIdNumber('19430404', '031'))},古城区,,,,`,
+      `杨春花,${syntheticIdNumber('19430505', '042')},不存在的单位,,,,`,
+      `,${syntheticIdNumber('19430606', '051')},古城区,,,,`,
+      `李文,${syntheticIdNumber('19430202', '011')},华坪县,,,,`,
+    ];
+    fs.writeFileSync(file, `${rows.join('\r\n')}\r\n`, 'utf8');
+    await app.goTo('人员导入');
+    await app.import.importFile(file);
+    await expect(app.import.report).toBeVisible();
+    await shoot(page, 'import-report');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../shared/i18n/en';
+import { zhCN } from '../shared/i18n/zh-CN';
+
+// read through Vite's glob (not node:fs) so the test type-checks with the UI's own config
+const SOURCES = import.meta.glob(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
+
+function leafKeys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : leafKeys(value as object, `${prefix}${key}.`),
+  );
+}
+
+/**
+ * The UI's keys are strings, not types (the shared translator's TFunction must accept any
+ * messageKey), so a typo would only show up as a raw key on screen. This catches it here.
+ */
+describe('UI translation keys', () => {
+  const known = new Set(leafKeys(zhCN));
+  const literalKeys = Object.entries(SOURCES).flatMap(([file, text]) =>
+    [...text.matchAll(/['`](ui\.[A-Za-z0-9_.]+)['`]/g)].map((m) => ({ key: m[1]!, file })),
+  );
+
+  it('finds the keys it checks', () => {
+    expect(literalKeys.length).toBeGreaterThan(100);
+  });
+
+  it('uses only keys that exist', () => {
+    const missing = literalKeys.filter(({ key }) => !key.endsWith('.') && !known.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('has the same keys in English and Chinese', () => {
+    expect(leafKeys(en).sort()).toEqual(leafKeys(zhCN).sort());
+  });
+
+  it('has an English text for every rank, category and relation of the contract', async () => {
+    const { RANKS, CATEGORIES, KIN_RELATIONS } = await import('../shared/api/registry');
+    expect(Object.keys(en.ui.enums.rank).sort()).toEqual([...RANKS].sort());
+    expect(Object.keys(en.ui.enums.category).sort()).toEqual([...CATEGORIES].sort());
+    expect(Object.keys(en.ui.enums.relation).sort()).toEqual([...KIN_RELATIONS].sort());
+  });
+});
