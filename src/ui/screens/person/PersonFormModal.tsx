@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { WireError } from '../../../shared/api/errors';
 import { CATEGORIES, RANKS, type Person } from '../../../shared/api/registry';
 import { call } from '../../bridge/client';
 import { enumOptions } from '../../components/enum-label';
+import { FormModal, type FormModalControl } from '../../components/FormModal';
 import { UnitSelect } from '../../components/UnitSelect';
 import { asWireError, describeError, notifyError, notifySuccess } from '../../errors';
 import { navigate } from '../../routing';
@@ -26,9 +27,7 @@ function idNumberMessage(t: TFunction, error: WireError): string {
   return t('ui.personForm.idNumberProblem', { message, problem: t(`import.reason.idNumber_${problem}`, { defaultValue: problem }) });
 }
 
-interface Props {
-  opened: boolean;
-  onClose: () => void;
+interface Props extends FormModalControl {
   /** null: a new person */
   person: Person | null;
 }
@@ -37,7 +36,6 @@ export function PersonFormModal({ opened, onClose, person }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<PersonFormValues>(() => initialValues(person));
   const [errors, setErrors] = useState<PersonFormErrors>({});
-  const [saving, setSaving] = useState(false);
 
   // each opening starts from the person as stored, not from an abandoned edit
   useEffect(() => {
@@ -51,11 +49,13 @@ export function PersonFormModal({ opened, onClose, person }: Props) {
     setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
-  async function submit() {
+  function check() {
     const found = validate(t, values);
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setSaving(true);
+    return Object.keys(found).length === 0;
+  }
+
+  async function submit() {
     try {
       if (person) {
         await call(api.people.update, { id: person.id, fields: toFields(values) });
@@ -71,52 +71,31 @@ export function PersonFormModal({ opened, onClose, person }: Props) {
       const wire = asWireError(error);
       if (ID_NUMBER_ERRORS.has(wire.code)) setErrors({ idNumber: idNumberMessage(t, wire) });
       else notifyError(t, error);
-    } finally {
-      setSaving(false);
     }
   }
 
   const title = person ? t('ui.personForm.editTitle', { name: person.name }) : t('ui.personForm.createTitle');
   return (
-    <Modal opened={opened} onClose={onClose} closeButtonProps={{ 'aria-label': t('ui.common.close') }} title={title} size="lg" closeOnClickOutside={!saving}>
-      <form
-        noValidate
-        data-testid="person-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <SimpleGrid cols={2}>
-            <TextInput label={t('ui.personForm.name')} required value={values.name} error={errors.name} onChange={(e) => set('name', e.currentTarget.value)} data-autofocus />
-            <TextInput
-              label={t('ui.personForm.idNumber')}
-              description={t('ui.personForm.idNumberHint')}
-              required
-              value={values.idNumber}
-              error={errors.idNumber}
-              onChange={(e) => set('idNumber', e.currentTarget.value)}
-              inputWrapperOrder={['label', 'input', 'error', 'description']}
-            />
-          </SimpleGrid>
-          <UnitSelect label={t('ui.personForm.unit')} placeholder={t('ui.personForm.unitPlaceholder')} value={values.unitId} onChange={(v) => set('unitId', v)} />
-          <SimpleGrid cols={2}>
-            <TextInput label={t('ui.personForm.position')} value={values.position} onChange={(e) => set('position', e.currentTarget.value)} />
-            <TextInput label={t('ui.personForm.phone')} value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} />
-            <Select label={t('ui.personForm.rank')} clearable data={enumOptions(t, 'rank', RANKS, values.rank)} value={values.rank} onChange={(v) => set('rank', v)} />
-            <Select label={t('ui.personForm.category')} clearable data={enumOptions(t, 'category', CATEGORIES, values.category)} value={values.category} onChange={(v) => set('category', v)} />
-          </SimpleGrid>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose} disabled={saving}>
-              {t('ui.common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {t('ui.common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={title} size="lg" testId="person-form" validate={check} onSubmit={submit}>
+      <SimpleGrid cols={2}>
+        <TextInput label={t('ui.personForm.name')} required value={values.name} error={errors.name} onChange={(e) => set('name', e.currentTarget.value)} data-autofocus />
+        <TextInput
+          label={t('ui.personForm.idNumber')}
+          description={t('ui.personForm.idNumberHint')}
+          required
+          value={values.idNumber}
+          error={errors.idNumber}
+          onChange={(e) => set('idNumber', e.currentTarget.value)}
+          inputWrapperOrder={['label', 'input', 'error', 'description']}
+        />
+      </SimpleGrid>
+      <UnitSelect label={t('ui.personForm.unit')} placeholder={t('ui.personForm.unitPlaceholder')} value={values.unitId} onChange={(v) => set('unitId', v)} />
+      <SimpleGrid cols={2}>
+        <TextInput label={t('ui.personForm.position')} value={values.position} onChange={(e) => set('position', e.currentTarget.value)} />
+        <TextInput label={t('ui.personForm.phone')} value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} />
+        <Select label={t('ui.personForm.rank')} clearable data={enumOptions(t, 'rank', RANKS, values.rank)} value={values.rank} onChange={(v) => set('rank', v)} />
+        <Select label={t('ui.personForm.category')} clearable data={enumOptions(t, 'category', CATEGORIES, values.category)} value={values.category} onChange={(v) => set('category', v)} />
+      </SimpleGrid>
+    </FormModal>
   );
 }
