@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
+import { CONTENT_SECURITY_POLICY } from './src/shared/csp.ts';
 
 /** The same policy as the headers of serve and of Electron's app:// scheme, also as a meta tag in the page. */
 function contentSecurityPolicy(): Plugin {
