@@ -1,3 +1,29 @@
+CREATE TABLE `roles` (
+	`id` text PRIMARY KEY NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`builtin` integer NOT NULL,
+	`permissions` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `roles_code` ON `roles` (`code`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` text PRIMARY KEY NOT NULL,
+	`username` text NOT NULL,
+	`display_name` text NOT NULL,
+	`unit_id` text NOT NULL,
+	`role_id` text NOT NULL,
+	`disabled` integer NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `org_units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`role_id`) REFERENCES `roles`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_username` ON `users` (`username`);--> statement-breakpoint
+CREATE INDEX `users_unit` ON `users` (`unit_id`);--> statement-breakpoint
 CREATE TABLE `kinship` (
 	`id` text PRIMARY KEY NOT NULL,
 	`person_id` text NOT NULL,
@@ -48,6 +74,8 @@ CREATE INDEX `people_pinyin` ON `people` (`name_pinyin`);--> statement-breakpoin
 CREATE INDEX `people_name` ON `people` (`name`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` text NOT NULL,
+	`node_id` text NOT NULL,
 	`at` text NOT NULL,
 	`hlc` text NOT NULL,
 	`actor` text NOT NULL,
@@ -58,6 +86,8 @@ CREATE TABLE `audit_log` (
 	`hash` text NOT NULL
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `audit_log_id` ON `audit_log` (`id`);--> statement-breakpoint
+CREATE INDEX `audit_log_actor` ON `audit_log` (`actor`);--> statement-breakpoint
 CREATE TABLE `change_log` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`hlc` text NOT NULL,

@@ -1,31 +1,51 @@
 import { errorMessage } from '../shared/i18n/translate';
 import { AppError, toWireError } from '../core/api/errors';
-import { demo } from './commands/demo';
-import { init } from './commands/init';
+import { verifyAudit } from './commands/audit';
+import { backup, restore } from './commands/backup';
+import { demo, init } from './commands/init';
 import { importPeople, listPeople } from './commands/people';
+import { addUser, disableUser, listUsers } from './commands/users';
 import type { CliIo } from './context';
 
 type Command = (args: string[], io: CliIo) => Promise<void>;
 
 const USAGE = `usage: zhijian <command> [options]
 
-  init --db FILE [--org 530700] [--org-name NAME]   create a new database
-  demo --db FILE                                    create a database with demo data
+  init --db FILE --admin NAME --password PW [--org 530700] [--org-name NAME]
+                                                    create a new encrypted database; prints the recovery key
+  demo --db FILE                                    create a database with demo data and demo accounts
   people import FILE [--sheet NAME] [--json]        import the people registry (CSV or XLSX)
   people list [--query Q] [--unit CODE] [--json]    list people
   import --dataset people FILE [--sheet NAME]       the same import, by dataset name
+  users add USERNAME --unit CODE --role ROLE --password PW [--name NAME]
+  users list [--json] / users disable USERNAME
+  audit verify [--json]                             check the audit trail's hash chain
+  backup --out FILE                                 a consistent, still-encrypted copy
+  restore FILE                                      check a backup, then replace the database with it
 
-The database is --db FILE or ZHIJIAN_DB. Exit codes: 0 done, 1 handled error (one line on stderr).`;
+The database is --db FILE or ZHIJIAN_DB; the acting user ZHIJIAN_USER and ZHIJIAN_PASSWORD
+(asked on a terminal when not set). Exit codes: 0 done, 1 handled error (one line on stderr).`;
 
 /** The dataset imports that exist so far; the others arrive with their modules. */
 const DATASET_IMPORTS: Record<string, Command> = { people: importPeople };
 
+const COMMANDS: Record<string, Command> = {
+  init,
+  demo,
+  'people import': importPeople,
+  'people list': listPeople,
+  'users add': addUser,
+  'users list': listUsers,
+  'users disable': disableUser,
+  'audit verify': verifyAudit,
+  backup,
+  restore,
+};
+
 function route(argv: string[]): { command: Command; args: string[] } | undefined {
-  const [first, second, ...rest] = argv;
-  if (first === 'init') return { command: init, args: argv.slice(1) };
-  if (first === 'demo') return { command: demo, args: argv.slice(1) };
-  if (first === 'people' && second === 'import') return { command: importPeople, args: rest };
-  if (first === 'people' && second === 'list') return { command: listPeople, args: rest };
+  const [first, second] = argv;
+  const two = COMMANDS[`${first} ${second}`];
+  if (two) return { command: two, args: argv.slice(2) };
   if (first === 'import') {
     const at = argv.indexOf('--dataset');
     const dataset = at >= 0 ? argv[at + 1] : undefined;
@@ -33,7 +53,8 @@ function route(argv: string[]): { command: Command; args: string[] } | undefined
     if (!command) throw new AppError('INVALID_INPUT', { issues: [`--dataset ${dataset ?? '?'}: known datasets: ${Object.keys(DATASET_IMPORTS).join(', ')}`] });
     return { command, args: argv.slice(1) };
   }
-  return undefined;
+  const one = first ? COMMANDS[first] : undefined;
+  return one ? { command: one, args: argv.slice(1) } : undefined;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -49,9 +70,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     // parseArgs reports unknown or malformed options with a TypeError carrying a code
     const code = (error as { code?: string }).code;
-    const wire = code?.startsWith('ERR_PARSE_ARGS') ? { code: 'INVALID_INPUT' as const, messageKey: 'errors.INVALID_INPUT', details: { issues: [(error as Error).message] } } : toWireError(error);
+    const wire = code?.startsWith('ERR_PARSE_ARGS')
+      ? { code: 'INVALID_INPUT' as const, messageKey: 'errors.INVALID_INPUT', details: { issues: [(error as Error).message] } }
+      : toWireError(error);
     io.err(errorMessage(io.t, wire));
     return 1;
   }
 }
-

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { api } from '../shared/api';
+import { api, type AuthStatus } from '../shared/api';
 import { createTranslator, errorMessage, languageFromEnv } from '../shared/i18n/translate';
 import { openCore } from '../core/api/core';
 import { toWireError } from '../core/api/errors';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../core/demo/accounts';
 import { databaseFileIn, MIGRATIONS_DIR, UI_DIR } from '../core/paths';
 import { startServer } from './server';
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       data: { type: 'string', default: path.join(process.cwd(), '.zhijian-data') },
       demo: { type: 'boolean', default: false },
+      'idle-lock-seconds': { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -23,13 +25,19 @@ async function main(): Promise<void> {
     process.stderr.write(`${t('errors.INVALID_INPUT', { issues: `--port ${values.port}` })}\n`);
     process.exit(1);
   }
+  const idleLockSeconds = values['idle-lock-seconds'] ? Number(values['idle-lock-seconds']) : undefined;
   let core;
   try {
     fs.mkdirSync(values.data, { recursive: true });
-    core = openCore({ dbFile: databaseFileIn(values.data), migrationsDir: MIGRATIONS_DIR, exclusive: true });
+    core = openCore({ dbFile: databaseFileIn(values.data), migrationsDir: MIGRATIONS_DIR, exclusive: true, ...(idleLockSeconds ? { idleLockSeconds } : {}) });
     if (values.demo) {
-      const info = (await core.call(api.system.info.name, {})) as { empty: boolean };
-      if (info.empty) await core.call(api.system.loadDemo.name, {});
+      const status = (await core.call(api.auth.status.name, {})) as AuthStatus;
+      if (status.state === 'setup') {
+        const admin = DEMO_ACCOUNTS[0]!;
+        await core.call(api.auth.setup.name, { username: admin.username, displayName: admin.displayName, password: DEMO_PASSWORD, demo: true });
+        // the demo's published accounts: synthetic data only
+        process.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} (password ${DEMO_PASSWORD})\n`);
+      }
     }
   } catch (error) {
     process.stderr.write(`${errorMessage(t, toWireError(error))}\n`);

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { tempDir, testCore } from '../core/testing/fixtures';
+import { ADMIN, bareCore, tempDir } from '../core/testing/fixtures';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer | undefined;
@@ -16,7 +16,7 @@ async function serve() {
   const uiDir = tempDir();
   fs.writeFileSync(path.join(uiDir, 'index.html'), '<!doctype html><title>ui</title>');
   fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'outside');
-  const { core } = testCore();
+  const { core } = bareCore();
   server = await startServer({ core, uiDir, port: 0 });
   return server;
 }
@@ -48,9 +48,33 @@ describe('serve', () => {
   it('binds to 127.0.0.1 and answers procedures for the holder of the token', async () => {
     const s = await serve();
     expect(s.url).toBe(`http://127.0.0.1:${s.port}/?token=${s.token}`);
-    const response = await rpc(s, { name: 'system.info', input: {} });
+    const response = await rpc(s, { name: 'auth.status', input: {} });
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: true, result: { empty: true, schemaVersion: 1 } });
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, result: { state: 'setup', user: null } });
+  });
+
+  it('keeps the session in an HttpOnly SameSite=Strict cookie that page scripts never see', async () => {
+    const s = await serve();
+    const setup = await rpc(s, { name: 'auth.setup', input: { username: ADMIN.username, displayName: '管理员', password: ADMIN.password } });
+    const body = JSON.parse(setup.body);
+    expect(body.ok).toBe(true);
+    expect(body.result.sessionToken).toBeUndefined();
+    expect(body.result.recoveryKey).toMatch(/^[0-9A-Z-]+$/);
+    const cookie = String(setup.headers['set-cookie']);
+    expect(cookie).toMatch(/^zhijian_session=[\w-]+; Path=\/; HttpOnly; SameSite=Strict$/);
+    const session = cookie.split(';')[0]!;
+
+    // without the cookie: no session; with it: the administrator
+    const anonymous = await rpc(s, { name: 'system.info', input: {} });
+    expect([anonymous.status, JSON.parse(anonymous.body).error.code]).toEqual([401, 'SESSION_REQUIRED']);
+    const info = await rpc(s, { name: 'system.info', input: {} }, { cookie: session });
+    expect(JSON.parse(info.body)).toMatchObject({ ok: true, result: { schemaVersion: 2 } });
+
+    // logging out clears the cookie and ends the session on the server too
+    const logout = await rpc(s, { name: 'auth.logout', input: {} }, { cookie: session });
+    expect(String(logout.headers['set-cookie'])).toContain('Max-Age=0');
+    const after = await rpc(s, { name: 'system.info', input: {} }, { cookie: session });
+    expect(JSON.parse(after.body).error.code).toBe('SESSION_EXPIRED');
   });
 
   it('refuses requests without the token, from another origin or for another host', async () => {
@@ -74,7 +98,7 @@ describe('serve', () => {
     const s = await serve();
     const notJson = await request(s, { method: 'POST', path: '/rpc', headers: { 'x-zhijian-token': s.token }, body: '{nope' });
     expect(JSON.parse(notJson.body).error.code).toBe('INVALID_INPUT');
-    const badInput = await rpc(s, { name: 'people.create', input: { name: '和', idNumber: 42 } });
+    const badInput = await rpc(s, { name: 'auth.login', input: { username: 'admin', password: 42 } });
     expect([badInput.status, JSON.parse(badInput.body).error.code]).toEqual([400, 'INVALID_INPUT']);
     const unknown = await rpc(s, { name: 'people.drop', input: {} });
     expect([unknown.status, JSON.parse(unknown.body).error.code]).toEqual([404, 'UNKNOWN_PROCEDURE']);

@@ -6,11 +6,17 @@ import { EVENT_NAMES } from '../shared/api/events';
 import type { Core } from '../core/api/core';
 import { toWireError } from '../core/api/errors';
 import { hostAllowed, originAllowed, tokenMatches } from './http-guard';
+import { readSessionCookie, takeSession } from './session-cookie';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
 const MAX_BODY_BYTES = 100 * 1024 * 1024;
 const STATUS: Partial<Record<WireError['code'], number>> = {
   UNAUTHORIZED: 401,
+  SESSION_REQUIRED: 401,
+  SESSION_EXPIRED: 401,
+  SESSION_LOCKED: 401,
+  AUTH_FAILED: 401,
+  ACCOUNT_LOCKED: 423,
   FORBIDDEN: 403,
   REQUEST_REFUSED: 403,
   NOT_FOUND: 404,
@@ -34,8 +40,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendJson(res: ServerResponse, status: number, body: unknown, cookie?: string): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(cookie ? { 'set-cookie': cookie } : {}),
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -76,8 +87,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     try {
-      const result = await core.call(String(request.name), request.input);
-      sendJson(res, 200, { ok: true, result: result ?? null });
+      const result = await core.call(String(request.name), request.input, readSessionCookie(req));
+      const { body, cookie } = takeSession(result);
+      sendJson(res, 200, { ok: true, result: body }, cookie);
     } catch (error) {
       const wire = toWireError(error);
       if (wire.code === 'INTERNAL') options.log?.(`${String(request.name)}: ${(error as Error)?.stack ?? String(error)}`);

@@ -1,13 +1,22 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { api } from '../../shared/api';
+import { api, type SessionOpened } from '../../shared/api';
 import { AppError } from '../../core/api/errors';
-import { databasePath, openForCommand, run, type CliIo } from '../context';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../core/demo/accounts';
+import { databasePath, openNew, type CliIo } from '../context';
 
 /** Names of the commissions' seats that `init --org` knows without `--org-name`. */
 const KNOWN_ORGS: Record<string, string> = { '530700': '丽江市' };
 
-/** `zhijian init --db FILE [--org 530700] [--org-name NAME]`: a new, empty database with its root unit. */
+type Setup = SessionOpened & { recoveryKey: string };
+
+function printRecoveryKey(io: CliIo, recoveryKey: string): void {
+  io.out(io.t('cli.recoveryKey', { key: recoveryKey }));
+}
+
+/**
+ * `zhijian init --db FILE --admin NAME --password PW [--org 530700] [--org-name NAME]`: a new
+ * encrypted database, its administrator, and the recovery key, printed once.
+ */
 export async function init(args: string[], io: CliIo): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -15,21 +24,47 @@ export async function init(args: string[], io: CliIo): Promise<void> {
       db: { type: 'string' },
       org: { type: 'string', default: '530700' },
       'org-name': { type: 'string' },
-      // accounts arrive with the accounts issue; accepted now so scripts written to the contract run
       admin: { type: 'string' },
       password: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const file = databasePath(values.db, io.env);
-  if (fs.existsSync(file) && fs.statSync(file).size > 0) throw new AppError('DB_EXISTS', { file });
+  const admin = values.admin ?? io.env.ZHIJIAN_USER;
+  const password = values.password ?? io.env.ZHIJIAN_PASSWORD;
+  if (!admin || !password) throw new AppError('INVALID_INPUT', { issues: ['--admin NAME and --password PW are required'] });
   const name = values['org-name'] ?? KNOWN_ORGS[values.org];
   if (!name) throw new AppError('INVALID_INPUT', { issues: [`--org-name is required for --org ${values.org}`] });
-  const core = openForCommand(file, true);
+  const core = openNew(file);
   try {
-    const root = await run(core, api.units.create, { code: values.org, name, kind: 'city', parentId: null });
-    const result = { db: file, nodeId: core.nodeId, schemaVersion: core.schemaVersion, org: { code: root.code, name: root.name } };
-    io.out(values.json ? JSON.stringify(result) : `${file}: ${root.code} ${root.name}, node ${core.nodeId}`);
+    const setup = (await core.call(api.auth.setup.name, { username: admin, displayName: admin, password, org: { code: values.org, name } })) as Setup;
+    if (values.json) io.out(JSON.stringify({ db: file, nodeId: core.nodeId, administrator: setup.user.username, recoveryKey: setup.recoveryKey }));
+    else {
+      io.out(`${file}: ${values.org} ${name}, ${setup.user.username}`);
+      printRecoveryKey(io, setup.recoveryKey);
+    }
+  } finally {
+    core.close();
+  }
+}
+
+/** `zhijian demo --db FILE`: a new encrypted database with the synthetic commission and its demo accounts. */
+export async function demo(args: string[], io: CliIo): Promise<void> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const file = databasePath(values.db, io.env);
+  const core = openNew(file);
+  try {
+    const admin = DEMO_ACCOUNTS[0]!;
+    const setup = (await core.call(api.auth.setup.name, { username: admin.username, displayName: admin.displayName, password: DEMO_PASSWORD, demo: true })) as Setup;
+    const info = (await core.call(api.system.info.name, {}, setup.sessionToken)) as { counts: { units: number; people: number } };
+    const accounts = DEMO_ACCOUNTS.map((a) => a.username);
+    if (values.json) {
+      io.out(JSON.stringify({ db: file, ...info.counts, accounts, password: DEMO_PASSWORD, recoveryKey: setup.recoveryKey }));
+      return;
+    }
+    io.out(`${file}: ${info.counts.units} units, ${info.counts.people} people`);
+    io.out(io.t('cli.demoAccounts', { accounts: accounts.join(', '), password: DEMO_PASSWORD }));
+    printRecoveryKey(io, setup.recoveryKey);
   } finally {
     core.close();
   }

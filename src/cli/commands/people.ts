@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { api, type Person } from '../../shared/api';
 import { AppError } from '../../core/api/errors';
-import { databasePath, openForCommand, run, type CliIo } from '../context';
+import { run, withSession, type CliIo } from '../context';
 
 const PAGE = 500;
 
@@ -17,9 +17,8 @@ export async function importPeople(args: string[], io: CliIo): Promise<void> {
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new AppError('INVALID_INPUT', { issues: ['one FILE to import'] });
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', { file });
-  const core = openForCommand(databasePath(values.db, io.env));
-  try {
-    const report = await run(core, api.people.import, {
+  await withSession(values.db, io, async (session) => {
+    const report = await run(session, api.people.import, {
       fileName: path.basename(file),
       contentBase64: fs.readFileSync(file).toString('base64'),
       ...(values.sheet ? { sheet: values.sheet } : {}),
@@ -33,9 +32,7 @@ export async function importPeople(args: string[], io: CliIo): Promise<void> {
         `${report.unchanged} unchanged, ${report.rejected.length} rejected`,
     );
     for (const r of report.rejected) io.out(`  row ${r.row} ${r.field}: ${io.t(r.reasonKey, r.details ?? {})}`);
-  } finally {
-    core.close();
-  }
+  });
 }
 
 /** `zhijian people list [--query Q] [--unit CODE] [--json]`: every matching person. */
@@ -44,17 +41,16 @@ export async function listPeople(args: string[], io: CliIo): Promise<void> {
     args,
     options: { db: { type: 'string' }, query: { type: 'string', default: '' }, unit: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const core = openForCommand(databasePath(values.db, io.env));
-  try {
+  await withSession(values.db, io, async (session) => {
     let unitId: string | undefined;
     if (values.unit) {
-      const unit = (await run(core, api.units.list, {})).find((u) => u.code === values.unit);
+      const unit = (await run(session, api.units.list, {})).find((u) => u.code === values.unit);
       if (!unit) throw new AppError('UNIT_NOT_FOUND', { unit: values.unit });
       unitId = unit.id;
     }
     const people: Person[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await run(core, api.people.search, { query: values.query, unitId, descendants: true, limit: PAGE, offset });
+      const page = await run(session, api.people.search, { query: values.query, unitId, descendants: true, limit: PAGE, offset });
       people.push(...page.rows);
       if (people.length >= page.total || page.rows.length === 0) break;
     }
@@ -63,7 +59,5 @@ export async function listPeople(args: string[], io: CliIo): Promise<void> {
       return;
     }
     for (const p of people) io.out([p.idNumber, p.name, p.unitName ?? '', p.position ?? ''].join('\t'));
-  } finally {
-    core.close();
-  }
+  });
 }

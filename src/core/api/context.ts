@@ -1,23 +1,33 @@
 import type Database from 'better-sqlite3';
 import type { EventMap, EventName } from '../../shared/api/events';
+import type { SessionStore } from '../auth/sessions';
+import type { Vault } from '../auth/vault';
 import type { Db } from '../db/open';
+import type { LockoutPolicy } from '../security/lockout';
+import type { KdfParams } from '../security/keyslots';
 import type { Caller } from './caller';
 import type { Writer } from './write';
 
 /** What a handler receives besides its input. */
 export interface Context {
-  db: Db;
+  /** the open database; reading it before a login throws SESSION_REQUIRED */
+  readonly db: Db;
   /** for bulk work with prepared statements; ordinary handlers use `db` */
-  sqlite: Database.Database;
+  readonly sqlite: Database.Database;
   caller: Caller;
-  nodeId: string;
-  schemaVersion: number;
-  migrationsDir: string;
+  readonly nodeId: string;
+  readonly schemaVersion: number;
+  readonly dataDir: string;
+  readonly vault: Vault;
+  readonly sessions: SessionStore;
+  readonly security: { lockout: LockoutPolicy; kdf: Partial<KdfParams> | undefined };
   now: () => Date;
   /**
    * Changes rows through the one write path: one transaction holding the rows, the audit entry
    * and the change-log operations. Only procedures that declare `mutates` may call it.
    */
   write<T>(fn: (w: Writer) => T, summary?: (result: T) => Record<string, unknown>): T;
+  /** Appends an audit entry for a read: who looked at which rows. */
+  audit(rows: { table: string; id: string }[], summary?: Record<string, unknown>): void;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
 }

@@ -1,15 +1,21 @@
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import { desc } from 'drizzle-orm';
-import { newId } from './ids';
 import type { z } from 'zod';
 import type { EventMap, EventName } from '../../shared/api/events';
+import { callerFor } from '../auth/caller';
+import { DEFAULT_SESSION_POLICY, SessionStore } from '../auth/sessions';
+import { Vault } from '../auth/vault';
 import { acquireLock } from '../db/lock';
-import { openDatabase, type OpenedDatabase } from '../db/open';
+import type { OpenedDatabase } from '../db/open';
 import { changeLog, meta } from '../db/schema';
-import { can, LOCAL_OPERATOR, type Caller } from './caller';
+import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from '../security/lockout';
+import type { KdfParams } from '../security/keyslots';
+import { anonymous, can, type Caller } from './caller';
 import type { Context } from './context';
 import { AppError } from './errors';
 import { HybridLogicalClock } from './hlc';
+import { newId } from './ids';
 import type { Implementation } from './implement';
 import { buildProcedureTable } from './procedures';
 import { runWrite } from './write';
@@ -17,21 +23,27 @@ import { runWrite } from './write';
 export interface CoreOptions {
   dbFile: string;
   migrationsDir: string;
-  /** create the database when it does not exist (default true) */
-  create?: boolean;
   /** hold a lock file so that a second application instance is refused (shells: true; CLI: false) */
   exclusive?: boolean;
   now?: () => Date;
+  idleLockSeconds?: number;
+  lockout?: LockoutPolicy;
+  /** lower scrypt cost for tests; production uses the key-slot defaults */
+  kdf?: Partial<KdfParams>;
 }
 
 export interface Core {
-  call(name: string, input: unknown, caller?: Caller): Promise<unknown>;
+  /** `session`: the token a shell keeps for its user (never seen by page scripts) */
+  call(name: string, input: unknown, session?: string): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
-  readonly nodeId: string;
-  readonly schemaVersion: number;
+  /** the open database (after a login), for tests and bulk tools */
   readonly database: OpenedDatabase;
+  readonly nodeId: string;
   close(): void;
 }
+
+/** Procedures a locked session may still call. */
+const ALLOWED_WHEN_LOCKED = new Set(['auth.unlock', 'auth.logout', 'auth.status']);
 
 function issuesOf(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
@@ -45,39 +57,58 @@ function ensureNodeId(opened: OpenedDatabase): string {
   return nodeId;
 }
 
-/** Opens the application's core on a database file: the procedure table, the write path, events. */
+/**
+ * The application's core on a database file: locked until someone logs in (or sets it up), then
+ * the procedure table, the write path and events, every call as the caller its session names.
+ */
 export function openCore(options: CoreOptions): Core {
   const release = options.exclusive ? acquireLock(`${options.dbFile}.lock`) : () => {};
-  let opened: OpenedDatabase;
-  try {
-    opened = openDatabase({ file: options.dbFile, migrationsDir: options.migrationsDir, create: options.create ?? true });
-  } catch (error) {
-    release();
-    throw error;
-  }
   const now = options.now ?? (() => new Date());
-  const nodeId = ensureNodeId(opened);
-  const lastStamp = opened.db.select({ hlc: changeLog.hlc }).from(changeLog).orderBy(desc(changeLog.hlc)).limit(1).get();
-  const clock = new HybridLogicalClock(nodeId, () => now().getTime(), lastStamp?.hlc);
+  const vault = new Vault(options.dbFile, options.migrationsDir);
+  const sessions = new SessionStore({ ...DEFAULT_SESSION_POLICY, ...(options.idleLockSeconds ? { idleLockSeconds: options.idleLockSeconds } : {}) });
+  const security = { lockout: options.lockout ?? DEFAULT_LOCKOUT_POLICY, kdf: options.kdf };
   const events = new EventEmitter();
   const procedures = buildProcedureTable();
+  let opened: { nodeId: string; clock: HybridLogicalClock } | null = null;
 
-  function contextFor(implementation: Implementation, caller: Caller): Context {
+  /** Node id and clock, read once the database has been unlocked. */
+  function node(): { nodeId: string; clock: HybridLogicalClock } {
+    if (opened) return opened;
+    const database = vault.database;
+    const nodeId = ensureNodeId(database);
+    const last = database.db.select({ hlc: changeLog.hlc }).from(changeLog).orderBy(desc(changeLog.hlc)).limit(1).get();
+    opened = { nodeId, clock: new HybridLogicalClock(nodeId, () => now().getTime(), last?.hlc) };
+    return opened;
+  }
+
+  function contextFor(implementation: Implementation, initialCaller: Caller): Context {
     const context: Context = {
-      db: opened.db,
-      sqlite: opened.sqlite,
-      caller,
-      nodeId,
-      schemaVersion: opened.schemaVersion,
-      migrationsDir: options.migrationsDir,
+      get db() {
+        return vault.database.db;
+      },
+      get sqlite() {
+        return vault.database.sqlite;
+      },
+      get nodeId() {
+        return node().nodeId;
+      },
+      get schemaVersion() {
+        return vault.database.schemaVersion;
+      },
+      caller: initialCaller,
+      dataDir: path.dirname(options.dbFile),
+      vault,
+      sessions,
+      security,
       now,
       write(fn, summary) {
         if (!implementation.spec.mutates) throw new Error(`${implementation.spec.name} does not declare mutates`);
+        const { clock, nodeId } = node();
         const { result, touchedTables } = runWrite(
-          opened.sqlite,
-          opened.db,
+          vault.database.sqlite,
+          vault.database.db,
           clock,
-          { caller, procedure: implementation.spec.name, nodeId, now },
+          { caller: context.caller, procedure: implementation.spec.name, nodeId, now },
           (w) => {
             const result = fn(w);
             return { result, summary: summary?.(result) ?? {} };
@@ -86,6 +117,13 @@ export function openCore(options: CoreOptions): Core {
         if (touchedTables.length > 0) context.emit('data.changed', { tables: touchedTables });
         return result;
       },
+      audit(rows, summary = {}) {
+        const { clock, nodeId } = node();
+        runWrite(vault.database.sqlite, vault.database.db, clock, { caller: context.caller, procedure: implementation.spec.name, nodeId, now }, (w) => {
+          for (const row of rows) w.noteRead(row.table, row.id);
+          return { result: undefined, summary };
+        });
+      },
       emit(event, payload) {
         events.emit(event, payload);
       },
@@ -93,16 +131,44 @@ export function openCore(options: CoreOptions): Core {
     return context;
   }
 
+  /** The caller a request acts as: from its session, checked for idle lock and access. */
+  function resolveCaller(implementation: Implementation, token: string | undefined): Caller {
+    const { name, permission } = implementation.spec;
+    const at = now().getTime();
+    if (permission === 'public') {
+      const session = sessions.peek(token, at);
+      if (!session) return anonymous();
+      try {
+        return callerFor(vault.database.db, session);
+      } catch {
+        return anonymous();
+      }
+    }
+    const session = sessions.resolve(token, at);
+    if (session.locked && !ALLOWED_WHEN_LOCKED.has(name)) throw new AppError('SESSION_LOCKED');
+    let caller: Caller;
+    try {
+      caller = callerFor(vault.database.db, session);
+    } catch (error) {
+      sessions.close(session.token);
+      throw error;
+    }
+    if (!can(caller, permission)) throw new AppError('FORBIDDEN', { procedure: name, permission });
+    if (!session.locked) session.lastActivity = at;
+    return caller;
+  }
+
   return {
-    nodeId,
-    schemaVersion: opened.schemaVersion,
-    database: opened,
-    async call(name, input, caller = LOCAL_OPERATOR) {
+    get database() {
+      return vault.database;
+    },
+    get nodeId() {
+      return node().nodeId;
+    },
+    async call(name, input, token) {
       const implementation = procedures.get(name);
       if (!implementation) throw new AppError('UNKNOWN_PROCEDURE', { name });
-      if (!can(caller, implementation.spec.permission)) {
-        throw new AppError('FORBIDDEN', { procedure: name, permission: implementation.spec.permission });
-      }
+      const caller = resolveCaller(implementation, token);
       const parsed = implementation.spec.input.safeParse(input ?? undefined);
       if (!parsed.success) throw new AppError('INVALID_INPUT', { procedure: name, issues: issuesOf(parsed.error) });
       return implementation.handler(contextFor(implementation, caller), parsed.data);
@@ -112,7 +178,7 @@ export function openCore(options: CoreOptions): Core {
       return () => events.off(event, listener);
     },
     close() {
-      opened.sqlite.close();
+      vault.close();
       release();
     },
   };

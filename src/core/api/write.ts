@@ -5,7 +5,9 @@ import type { Db } from '../db/open';
 import { auditLog, changeLog } from '../db/schema';
 import { auditHash, GENESIS_HASH } from './audit';
 import type { Caller } from './caller';
+import { shanghaiTimestamp } from './time';
 import type { HybridLogicalClock } from './hlc';
+import { newId } from './ids';
 
 /** A table the write path can change: every synced table has a text primary key `id`. */
 type RowTable = SQLiteTable & { id: SQLiteColumn };
@@ -36,6 +38,7 @@ function sqlColumns(table: RowTable, values: Record<string, unknown>): Record<st
  */
 export class Writer {
   private readonly changes: PendingChange[] = [];
+  private readonly reads: { table: string; id: string }[] = [];
 
   constructor(
     readonly db: Db,
@@ -74,8 +77,17 @@ export class Writer {
     return true;
   }
 
+  get changedTables(): string[] {
+    return this.changes.map((c) => c.tableName);
+  }
+
+  /** Records a row that was looked at, for the audit entry (no change-log operation). */
+  noteRead(table: string, id: string): void {
+    this.reads.push({ table, id });
+  }
+
   get touched(): { table: string; id: string }[] {
-    return this.changes.map((c) => ({ table: c.tableName, id: c.rowId }));
+    return [...this.changes.map((c) => ({ table: c.tableName, id: c.rowId })), ...this.reads];
   }
 
   private record(table: RowTable, rowId: string, op: PendingChange['op'], values: Record<string, unknown>): void {
@@ -84,13 +96,17 @@ export class Writer {
 
   /** Appends the audit entry, then the change-log operations that point at it. */
   commit(caller: Caller, procedure: string, summary: Record<string, unknown>, nodeId: string, at: string): void {
+    // each node chains its own entries: trails merged from other offices keep their own chains
     const previous = this.db
       .select({ hash: auditLog.hash })
       .from(auditLog)
+      .where(eq(auditLog.nodeId, nodeId))
       .orderBy(sql`${auditLog.seq} desc`)
       .limit(1)
       .get();
     const fields = {
+      id: newId(),
+      nodeId,
       at,
       hlc: this.clock.tick(),
       actor: caller.actor,
@@ -124,7 +140,7 @@ export function runWrite<T>(
   return sqlite.transaction(() => {
     const writer = new Writer(db, clock);
     const { result, summary } = fn(writer);
-    writer.commit(audit.caller, audit.procedure, summary ?? {}, audit.nodeId, audit.now().toISOString());
-    return { result, touchedTables: [...new Set(writer.touched.map((t) => t.table))] };
+    writer.commit(audit.caller, audit.procedure, summary ?? {}, audit.nodeId, shanghaiTimestamp(audit.now()));
+    return { result, touchedTables: [...new Set(writer.changedTables)] };
   })();
 }

@@ -28,8 +28,8 @@ describe('migrations', () => {
     expect(pending, 'run `npm run db:generate` and commit the migration').toEqual([]);
   });
 
-  it('build the tables and columns the latest snapshot describes', () => {
-    const { core } = testCore();
+  it('build the tables and columns the latest snapshot describes', async () => {
+    const { core } = await testCore();
     const { sqlite } = core.database;
     for (const [tableName, table] of Object.entries(snapshots().at(-1)!.tables)) {
       const columns = sqlite.pragma(`table_info(${tableName})`) as { name: string; type: string; notnull: number }[];

@@ -2,87 +2,103 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { api } from '../../shared/api';
 import { openCore } from '../api/core';
-import { AppError } from '../api/errors';
 import { MIGRATIONS_DIR } from '../paths';
-import { tempDir, testCore } from '../testing/fixtures';
+import { ADMIN, bareCore, TEST_KDF, tempDir, testCore } from '../testing/fixtures';
 import { loadMigrations } from './migrate';
-import { APPLICATION_ID } from './open';
+import { APPLICATION_ID, openDatabase } from './open';
 
-function codeOf(fn: () => unknown): string | undefined {
+const status = (dbFile: string) => {
+  const core = openCore({ dbFile, migrationsDir: MIGRATIONS_DIR, kdf: TEST_KDF });
+  return core.call(api.auth.status.name, {}).finally(() => core.close());
+};
+const login = async (dbFile: string, exclusive = false) => {
+  const core = openCore({ dbFile, migrationsDir: MIGRATIONS_DIR, kdf: TEST_KDF, exclusive });
   try {
-    fn();
+    await core.call(api.auth.login.name, ADMIN);
+    return core;
   } catch (error) {
-    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`;
+    core.close();
+    throw error;
   }
-  return undefined;
-}
-
-const open = (dbFile: string, exclusive = false) => openCore({ dbFile, migrationsDir: MIGRATIONS_DIR, exclusive });
+};
 
 describe('opening a database', () => {
-  it('creates a new database with WAL, foreign keys, our application id and every migration', () => {
-    const { core, dbFile } = testCore();
+  it('creates an encrypted database with WAL, foreign keys, our application id and every migration', async () => {
+    const { core, dbFile } = await testCore();
     const { sqlite } = core.database;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    expect(core.schemaVersion).toBe(loadMigrations(MIGRATIONS_DIR).length);
+    expect(core.database.schemaVersion).toBe(loadMigrations(MIGRATIONS_DIR).length);
+    const nodeId = core.nodeId;
     core.close();
-    // reopening keeps the node id
-    const again = open(dbFile);
-    expect(again.nodeId).toBe(core.nodeId);
+    expect(fs.readFileSync(dbFile).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    // logging in again opens the same node
+    const again = await login(dbFile);
+    expect(again.nodeId).toBe(nodeId);
     again.close();
   });
 
-  it('refuses a database written by a newer version and leaves it untouched', () => {
-    const { core, dbFile } = testCore();
-    core.database.sqlite.pragma(`user_version = ${core.schemaVersion + 1}`);
+  it('refuses a database written by a newer version and leaves it untouched', async () => {
+    const { core, dbFile } = await testCore();
+    core.database.sqlite.pragma(`user_version = ${core.database.schemaVersion + 1}`);
     core.close();
     const before = fs.readFileSync(dbFile);
-    expect(codeOf(() => open(dbFile))).toBe('DB_NEWER_VERSION');
+    await expect(login(dbFile)).rejects.toMatchObject({ code: 'DB_NEWER_VERSION' });
     expect(fs.readFileSync(dbFile).equals(before)).toBe(true);
   });
 
-  it('refuses another program\'s SQLite database', () => {
+  it("refuses another program's SQLite database instead of offering to set it up", async () => {
     const dbFile = path.join(tempDir(), 'other.db');
     const other = new Database(dbFile);
     other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
     other.close();
-    expect(codeOf(() => open(dbFile))).toBe('DB_FOREIGN');
+    await expect(status(dbFile)).rejects.toMatchObject({ code: 'DB_FOREIGN' });
   });
 
-  it('refuses a file that is not a database', () => {
+  it('refuses a file that is not a database', async () => {
     const dbFile = path.join(tempDir(), 'photo.db');
     fs.writeFileSync(dbFile, Buffer.from('\x89PNG\r\n\x1a\n this is not sqlite at all'));
-    expect(codeOf(() => open(dbFile))).toBe('DB_NOT_SQLITE');
+    await expect(status(dbFile)).rejects.toMatchObject({ code: 'DB_NOT_SQLITE' });
   });
 
-  it('reports a database whose pages are corrupt', () => {
-    const { core, dbFile } = testCore();
+  it('says the key slots are missing when an encrypted database is copied without them', async () => {
+    const { core, dbFile } = await testCore();
+    core.close();
+    const copy = path.join(tempDir(), 'copied.db');
+    fs.copyFileSync(dbFile, copy);
+    await expect(status(copy)).rejects.toMatchObject({ code: 'KEYSLOTS_MISSING' });
+    await expect(login(copy)).rejects.toMatchObject({ code: 'KEYSLOTS_MISSING' });
+  });
+
+  it('reports a truncated database after a correct login, and changes nothing', async () => {
+    const { core, dbFile } = await testCore();
+    await core.call(api.system.loadDemo.name, {});
     core.close();
     const bytes = fs.readFileSync(dbFile);
-    // keep the 100-byte header, overwrite the schema page
-    bytes.fill(0xa5, 100, Math.min(bytes.length, 4096));
-    fs.writeFileSync(dbFile, bytes);
+    fs.writeFileSync(dbFile, bytes.subarray(0, Math.floor(bytes.length / 2 / 4096) * 4096));
     fs.rmSync(`${dbFile}-wal`, { force: true });
-    expect(codeOf(() => open(dbFile))).toBe('DB_CORRUPT');
+    await expect(login(dbFile).then((c) => c.call(api.people.search.name, { query: 'h' }).finally(() => c.close()))).rejects.toMatchObject({
+      code: expect.stringMatching(/DB_CORRUPT|DB_KEY_REJECTED/),
+    });
   });
 
   it('does not create a database where one is required to exist', () => {
     const dbFile = path.join(tempDir(), 'missing.db');
-    expect(codeOf(() => openCore({ dbFile, migrationsDir: MIGRATIONS_DIR, create: false }))).toBe('DB_NOT_FOUND');
+    expect(() => openDatabase({ file: dbFile, migrationsDir: MIGRATIONS_DIR, create: false, key: null })).toThrow(expect.objectContaining({ code: 'DB_NOT_FOUND' }));
     expect(fs.existsSync(dbFile)).toBe(false);
   });
 
-  it('refuses a second application instance on the same database, and takes over a stale lock', () => {
-    const { dbFile } = testCore({ exclusive: true });
-    expect(codeOf(() => open(dbFile, true))).toBe('DATA_DIR_LOCKED');
+  it('refuses a second application instance on the same database, and takes over a stale lock', async () => {
+    const { dbFile } = bareCore({ exclusive: true });
+    expect(() => openCore({ dbFile, migrationsDir: MIGRATIONS_DIR, exclusive: true })).toThrow(expect.objectContaining({ code: 'DATA_DIR_LOCKED' }));
 
     const other = path.join(tempDir(), 'stale.db');
     fs.writeFileSync(`${other}.lock`, '999999999'); // no such process
-    const core = open(other, true);
+    const core = openCore({ dbFile: other, migrationsDir: MIGRATIONS_DIR, exclusive: true });
     expect(fs.readFileSync(`${other}.lock`, 'utf8')).toBe(String(process.pid));
     core.close();
     expect(fs.existsSync(`${other}.lock`)).toBe(false);

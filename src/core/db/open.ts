@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../api/errors';
+import { applyKey } from './cipher';
 import { loadMigrations, migrate } from './migrate';
 import * as schema from './schema';
 
@@ -22,6 +23,8 @@ export interface OpenOptions {
   migrationsDir: string;
   /** false: refuse to create a database that does not exist yet */
   create: boolean;
+  /** the raw 32-byte master key of an encrypted database; null only for tests of plaintext upgrade */
+  key: Uint8Array | null;
 }
 
 function checkHeader(file: string): void {
@@ -41,6 +44,10 @@ function isCorruption(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'));
 }
 
+function isNotADatabase(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 'SQLITE_NOTADB';
+}
+
 /**
  * Opens (or creates) the database file with the pragmas the application relies on, checks that
  * it is ours and not from a newer version, and applies pending migrations.
@@ -49,10 +56,12 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   const { file, migrationsDir } = options;
   const exists = fs.existsSync(file);
   if (!exists && !options.create) throw new AppError('DB_NOT_FOUND', { file });
-  if (exists) checkHeader(file);
+  // an encrypted file has no readable header: its key decides
+  if (exists && !options.key) checkHeader(file);
 
   const sqlite = new Database(file);
   try {
+    if (options.key) applyKey(sqlite, options.key);
     const tables = sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
     if (tables.n > 0 && appId !== APPLICATION_ID) throw new AppError('DB_FOREIGN', { file });
@@ -66,7 +75,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   } catch (error) {
     sqlite.close();
     if (error instanceof AppError) throw error;
-    if (isCorruption(error)) throw new AppError('DB_CORRUPT', { file });
+    if (isCorruption(error)) throw new AppError(options.key && isNotADatabase(error) ? 'DB_KEY_REJECTED' : 'DB_CORRUPT', { file });
     throw error;
   }
 }

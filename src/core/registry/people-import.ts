@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../../shared/api/procedure';
 import type { api, PeopleImportReport, RejectedRow } from '../../shared/api';
 import type { Context } from '../api/context';
+import { AppError } from '../api/errors';
 import { mapHeaders, requireColumns, type FieldSpec } from '../import/headers';
 import { openTable } from '../import/table-reader';
 import { parseIdNumber } from './id-number';
@@ -28,6 +29,7 @@ const REASONS = {
   idNumber_checkCharacter: 'wrong check character',
   unknownUnit: 'unknown unit',
   duplicateInFile: 'the same ID number appears earlier in the file',
+  outOfScope: 'the person or unit is outside your scope',
 } as const;
 
 function reject(row: number, field: string, reason: keyof typeof REASONS, details?: Record<string, string>): RejectedRow {
@@ -94,24 +96,33 @@ export async function importPeople(ctx: Context, input: ParsedInputOf<typeof api
     await table.close();
   }
 
+  const { scope } = ctx.caller;
   const counts = ctx.write(
     (w) => {
       const now = ctx.now();
       let created = 0;
       let updated = 0;
-      for (const { person } of accepted) {
-        const existing = findPersonByIdNumber(w.db, person.idNumber);
-        if (!existing) {
-          createPerson(w, { unitId: null, position: null, rank: null, category: null, phone: null, ...person }, now);
-          created++;
-          continue;
+      for (const { row, person } of accepted) {
+        try {
+          const existing = findPersonByIdNumber(w.db, person.idNumber);
+          if (!existing) {
+            createPerson(w, { unitId: null, position: null, rank: null, category: null, phone: null, ...person }, now, scope);
+            created++;
+            continue;
+          }
+          const { id: _id, unitName: _unitName, gender: _g, birthDate: _b, updatedAt: _u, ...current } = getPerson(w.db, existing.id, scope);
+          if (updatePerson(w, existing.id, { ...current, ...person }, now, scope)) updated++;
+        } catch (error) {
+          // scope is checked before anything of the row is written, so the rest of the file goes on
+          if (!(error instanceof AppError) || (error.code !== 'OUT_OF_SCOPE' && error.code !== 'NOT_FOUND')) throw error;
+          rejected.push(reject(row, '工作单位', 'outOfScope'));
         }
-        const { id: _id, unitName: _unitName, gender: _g, birthDate: _b, updatedAt: _u, ...current } = getPerson(w.db, existing.id);
-        if (updatePerson(w, existing.id, { ...current, ...person }, now)) updated++;
       }
       return { created, updated };
     },
     (result) => ({ fileName: input.fileName, rows, ...result, rejected: rejected.length }),
   );
-  return { fileName: input.fileName, rows, ...counts, unchanged: accepted.length - counts.created - counts.updated, rejected };
+  rejected.sort((a, b) => a.row - b.row);
+  const imported = accepted.length - rejected.filter((r) => r.reasonKey === 'import.reason.outOfScope').length;
+  return { fileName: input.fileName, rows, ...counts, unchanged: imported - counts.created - counts.updated, rejected };
 }

@@ -11,6 +11,8 @@ import { parseIdNumber } from './id-number';
 import { normalizeName } from './names';
 import { pinyinKeys } from './pinyin';
 import { requireUnit, unitAndDescendants, unitPath } from './units';
+import { inScope, type Scope } from '../api/caller';
+import { requireInScope, scopeCondition } from '../auth/scope';
 
 const personColumns = {
   id: people.id,
@@ -41,9 +43,12 @@ function queryCondition(query: string): SQL | undefined {
 
 export function searchPeople(
   db: Db,
+  scope: Scope,
   input: { query: string; unitId?: string | null | undefined; descendants: boolean; limit: number; offset: number },
 ): { rows: Person[]; total: number } {
   const conditions: SQL[] = [];
+  const byScope = scopeCondition(scope, people.unitId);
+  if (byScope) conditions.push(byScope);
   const byQuery = queryCondition(input.query);
   if (byQuery) conditions.push(byQuery);
   if (input.unitId) {
@@ -64,9 +69,10 @@ export function searchPeople(
   return { rows, total };
 }
 
-export function getPerson(db: Db, id: string): Person {
+/** A person in the caller's scope; one outside it is as not found (nothing revealed). */
+export function getPerson(db: Db, id: string, scope: Scope): Person {
   const person = db.select(personColumns).from(people).leftJoin(orgUnits, eq(orgUnits.id, people.unitId)).where(eq(people.id, id)).get();
-  if (!person) throw new AppError('NOT_FOUND', { person: id });
+  if (!person || !inScope(scope, person.unitId)) throw new AppError('NOT_FOUND', { person: id });
   return person;
 }
 
@@ -86,11 +92,13 @@ const INVERSE: Record<KinRelation, KinRelation> = {
 };
 
 /** The links where the person stands on `side`; the relative is the other column. */
-function kinFrom(db: Db, personId: string, side: 'person' | 'relative'): KinLink[] {
+type KinRow = Omit<KinLink, 'relative'> & { relative: KinLink['relative'] & { unitId: string | null } };
+
+function kinFrom(db: Db, personId: string, side: 'person' | 'relative'): KinRow[] {
   const relative = alias(people, 'relative');
   const [own, other] = side === 'person' ? [kinship.personId, kinship.relativeId] : [kinship.relativeId, kinship.personId];
   return db
-    .select({ id: kinship.id, relation: kinship.relation, rid: relative.id, rname: relative.name, rnum: relative.idNumber })
+    .select({ id: kinship.id, relation: kinship.relation, rid: relative.id, rname: relative.name, rnum: relative.idNumber, runit: relative.unitId })
     .from(kinship)
     .innerJoin(relative, eq(relative.id, other))
     .where(eq(own, personId))
@@ -98,17 +106,20 @@ function kinFrom(db: Db, personId: string, side: 'person' | 'relative'): KinLink
     .map((r) => ({
       id: r.id,
       relation: side === 'person' ? r.relation : INVERSE[r.relation],
-      relative: { id: r.rid, name: r.rname, idNumber: r.rnum },
+      relative: { id: r.rid, name: r.rname, idNumber: r.rnum, unitId: r.runit },
     }));
 }
 
-function kinOf(db: Db, personId: string): KinLink[] {
-  return [...kinFrom(db, personId, 'person'), ...kinFrom(db, personId, 'relative')];
+/** Kin inside the caller's scope, and how many more there are outside it. */
+function kinOf(db: Db, personId: string, scope: Scope): { kin: KinLink[]; kinOutOfScope: number } {
+  const all = [...kinFrom(db, personId, 'person'), ...kinFrom(db, personId, 'relative')];
+  const kin = all.filter((link) => inScope(scope, link.relative.unitId));
+  return { kin: kin.map(({ relative: { unitId: _unitId, ...relative }, ...link }) => ({ ...link, relative })), kinOutOfScope: all.length - kin.length };
 }
 
-export function getPersonDetail(db: Db, id: string): PersonDetail {
-  const person = getPerson(db, id);
-  return { ...person, unitPath: unitPath(db, person.unitId), kin: kinOf(db, id) };
+export function getPersonDetail(db: Db, id: string, scope: Scope): PersonDetail {
+  const person = getPerson(db, id, scope);
+  return { ...person, unitPath: unitPath(db, person.unitId), ...kinOf(db, id, scope) };
 }
 
 export interface PersonInput {
@@ -146,9 +157,10 @@ export function findPersonByIdNumber(db: Db, idNumber: string): { id: string } |
   return db.select({ id: people.id }).from(people).where(eq(people.idNumber, idNumber)).get();
 }
 
-export function createPerson(w: Writer, input: PersonInput, now: Date): string {
+export function createPerson(w: Writer, input: PersonInput, now: Date, scope: Scope = { all: true }): string {
   const row = personRow(input);
   if (row.unitId) requireUnit(w.db, row.unitId);
+  requireInScope(scope, row.unitId);
   if (findPersonByIdNumber(w.db, row.idNumber)) throw new AppError('ID_NUMBER_TAKEN', { idNumber: row.idNumber });
   const id = newId();
   const at = shanghaiTimestamp(now);
@@ -157,19 +169,20 @@ export function createPerson(w: Writer, input: PersonInput, now: Date): string {
 }
 
 /** Applies the fields; returns whether anything changed. */
-export function updatePerson(w: Writer, id: string, input: PersonInput, now: Date): boolean {
-  getPerson(w.db, id);
+export function updatePerson(w: Writer, id: string, input: PersonInput, now: Date, scope: Scope): boolean {
+  getPerson(w.db, id, scope);
   const row = personRow(input);
   if (row.unitId) requireUnit(w.db, row.unitId);
+  requireInScope(scope, row.unitId);
   const holder = findPersonByIdNumber(w.db, row.idNumber);
   if (holder && holder.id !== id) throw new AppError('ID_NUMBER_TAKEN', { idNumber: row.idNumber });
   return w.update(people, id, row, { updatedAt: shanghaiTimestamp(now) }).length > 0;
 }
 
-export function linkKin(w: Writer, personId: string, relativeId: string, relation: KinRelation, now: Date): KinLink {
+export function linkKin(w: Writer, personId: string, relativeId: string, relation: KinRelation, now: Date, scope: Scope = { all: true }): KinLink {
   if (personId === relativeId) throw new AppError('KIN_SELF', {});
-  getPerson(w.db, personId);
-  const relative = getPerson(w.db, relativeId);
+  getPerson(w.db, personId, scope);
+  const relative = getPerson(w.db, relativeId, scope);
   const existing = w.db
     .select({ id: kinship.id })
     .from(kinship)

@@ -4,6 +4,8 @@ import type { OrgUnit, UnitKind } from '../../shared/api/registry';
 import { AppError } from '../api/errors';
 import { shanghaiTimestamp } from '../api/time';
 import type { Writer } from '../api/write';
+import type { Scope } from '../api/caller';
+import { requireInScope, scopeCondition } from '../auth/scope';
 import type { Db } from '../db/open';
 import { orgUnits } from '../db/schema';
 
@@ -16,8 +18,8 @@ const unitColumns = {
   peopleCount: sql<number>`(SELECT count(*) FROM people p WHERE p.unit_id = "org_units"."id")`,
 };
 
-export function listUnits(db: Db): OrgUnit[] {
-  return db.select(unitColumns).from(orgUnits).orderBy(orgUnits.code).all();
+export function listUnits(db: Db, scope: Scope): OrgUnit[] {
+  return db.select(unitColumns).from(orgUnits).where(scopeCondition(scope, orgUnits.id)).orderBy(orgUnits.code).all();
 }
 
 export function getUnit(db: Db, id: string): OrgUnit {
@@ -64,7 +66,9 @@ export function createUnit(
   w: Writer,
   input: { code: string; name: string; kind: UnitKind; parentId: string | null },
   now: Date,
+  scope: Scope = { all: true },
 ): string {
+  requireInScope(scope, input.parentId);
   if (w.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, input.code)).get()) {
     throw new AppError('UNIT_CODE_TAKEN', { code: input.code });
   }
@@ -75,8 +79,15 @@ export function createUnit(
   return id;
 }
 
-export function updateUnit(w: Writer, input: { id: string; name?: string | undefined; parentId?: string | null | undefined }, now: Date): void {
+export function updateUnit(
+  w: Writer,
+  input: { id: string; name?: string | undefined; parentId?: string | null | undefined },
+  now: Date,
+  scope: Scope,
+): void {
   requireUnit(w.db, input.id);
+  requireInScope(scope, input.id);
+  if (input.parentId !== undefined) requireInScope(scope, input.parentId);
   if (input.parentId) {
     requireUnit(w.db, input.parentId);
     // a unit cannot move under itself or one of its own descendants

@@ -5,7 +5,7 @@ import { implement } from '../api/implement';
 import { AppError } from '../api/errors';
 import type { Db } from '../db/open';
 import { orgUnits, people } from '../db/schema';
-import { seedDemo } from '../demo/seed';
+import { loadDemo } from '../demo/load';
 
 function counts(ctx: { db: Db }) {
   const units = ctx.db.select({ n: sql<number>`count(*)` }).from(orgUnits).get()?.n ?? 0;
@@ -13,14 +13,20 @@ function counts(ctx: { db: Db }) {
   return { units, people: persons };
 }
 
+/** Nothing but the root unit a setup creates: demo data may still be loaded. */
+function isEmpty(c: { units: number; people: number }): boolean {
+  return c.units <= 1 && c.people === 0;
+}
+
 export const systemProcedures = [
   implement(api.system.info, (ctx) => {
     const c = counts(ctx);
-    return { version: APP_VERSION, nodeId: ctx.nodeId, schemaVersion: ctx.schemaVersion, empty: c.units === 0, counts: c };
+    return { version: APP_VERSION, nodeId: ctx.nodeId, schemaVersion: ctx.schemaVersion, empty: isEmpty(c), counts: c };
   }),
 
   implement(api.system.loadDemo, (ctx) => {
-    if (counts(ctx).units > 0) throw new AppError('DEMO_NOT_EMPTY', {});
-    return ctx.write((w) => seedDemo(w, ctx.now()), (result) => result);
+    if (!isEmpty(counts(ctx))) throw new AppError('DEMO_NOT_EMPTY', {});
+    const { units, people } = loadDemo(ctx);
+    return { units, people };
   }),
 ];

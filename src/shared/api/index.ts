@@ -1,7 +1,9 @@
 import type { ProcedureSpec } from './procedure';
+import { audit, auth, backup, roles, users } from './auth';
 import { people, units } from './registry';
 import { system } from './system';
 
+export * from './auth';
 export * from './errors';
 export * from './events';
 export * from './permissions';
@@ -10,7 +12,7 @@ export * from './registry';
 export * from './system';
 
 /** Every procedure of the contract, by module. */
-export const api = { system, units, people } as const;
+export const api = { auth, users, roles, audit, backup, system, units, people } as const;
 
 export const allProcedures: ProcedureSpec[] = Object.values(api).flatMap((module) =>
   Object.values(module as Record<string, ProcedureSpec>),

@@ -1,6 +1,6 @@
 /**
- * The fixed list of permissions. Every procedure names exactly one; roles (a later issue) are
- * sets of these, editable by the administrator but never extended at run time.
+ * The fixed list of permissions a role can hold. Roles are sets of these, editable by the
+ * administrator, never extended at run time; modules add theirs here as they land.
  */
 export const PERMISSIONS = [
   'system.read',
@@ -8,6 +8,44 @@ export const PERMISSIONS = [
   'registry.read',
   'registry.write',
   'registry.import',
+  'users.manage',
+  'roles.manage',
+  'audit.read',
+  'audit.export',
+  'backup.create',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * What a procedure requires: a permission, or one of two access levels no role grants:
+ * `public` (callable before logging in: status, setup, login, recovery) and `session` (any
+ * logged-in user acting on their own account).
+ */
+export type Access = Permission | 'public' | 'session';
+
+export const ROLE_CODES = [
+  'administrator',
+  'commission_leader',
+  'case_management',
+  'case_officer',
+  'inspection_office',
+  'data_analyst',
+  'county_officer',
+  'cadre_oversight',
+  'auditor',
+] as const;
+export type RoleCode = (typeof ROLE_CODES)[number];
+
+/** The permissions each built-in role starts with; the administrator may change them. */
+export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
+  administrator: PERMISSIONS,
+  commission_leader: ['system.read', 'registry.read', 'audit.read'],
+  case_management: ['system.read', 'registry.read', 'registry.write'],
+  case_officer: ['system.read', 'registry.read'],
+  inspection_office: ['system.read', 'registry.read'],
+  data_analyst: ['system.read', 'registry.read', 'registry.import'],
+  county_officer: ['system.read', 'registry.read', 'registry.write', 'registry.import'],
+  cadre_oversight: ['system.read', 'registry.read', 'registry.write', 'audit.read'],
+  auditor: ['system.read', 'registry.read', 'audit.read', 'audit.export'],
+};

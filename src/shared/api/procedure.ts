@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Permission } from './permissions';
+import type { Access } from './permissions';
 
 /**
  * One procedure of the contract: its name, the zod schema of its input, the permission a caller
@@ -9,7 +9,7 @@ import type { Permission } from './permissions';
 export interface ProcedureSpec<Input extends z.ZodType = z.ZodType, Output = unknown> {
   readonly name: string;
   readonly input: Input;
-  readonly permission: Permission;
+  readonly permission: Access;
   /** true: the handler runs through the write path (audit + change log) */
   readonly mutates: boolean;
   readonly __output?: Output;
@@ -23,7 +23,7 @@ export function procedure<Output>() {
   return <Input extends z.ZodType>(spec: {
     name: string;
     input: Input;
-    permission: Permission;
+    permission: Access;
     mutates: boolean;
   }): ProcedureSpec<Input, Output> => spec;
 }

@@ -48,6 +48,8 @@ export interface PersonDetail extends Person {
   /** unit names from the root down to the person's unit */
   unitPath: string[];
   kin: KinLink[];
+  /** relatives the caller may not see (outside their unit scope): counted, never shown */
+  kinOutOfScope: number;
 }
 
 export interface RejectedRow {

@@ -18,7 +18,8 @@ export function createTranslator(language: Language): TFunction {
 /** One line for a person: the error's message with its details filled in. */
 export function errorMessage(t: TFunction, error: WireError): string {
   const details = Object.fromEntries(
-    Object.entries(error.details ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v]),
+    // list items may themselves be message keys (password rules): translated, or kept as written
+    Object.entries(error.details ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((item) => t(item)).join('; ') : v]),
   );
   return t(error.messageKey, details);
 }

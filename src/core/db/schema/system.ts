@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Key-value facts about this database: node id, creation time. */
 export const meta = sqliteTable('meta', {
@@ -26,17 +26,28 @@ export const changeLog = sqliteTable(
   (t) => [index('change_log_row').on(t.tableName, t.rowId), index('change_log_hlc').on(t.hlc)],
 );
 
-/** Append-only trail of what was done, each entry chained to the previous by hash. */
-export const auditLog = sqliteTable('audit_log', {
-  seq: integer('seq').primaryKey({ autoIncrement: true }),
-  at: text('at').notNull(),
-  hlc: text('hlc').notNull(),
-  actor: text('actor').notNull(),
-  procedure: text('procedure').notNull(),
-  /** JSON array of { table, id } touched or read */
-  rows: text('rows').notNull(),
-  /** JSON of non-sensitive facts about the operation (counts, file name) */
-  summary: text('summary').notNull(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+/**
+ * Append-only trail of what was done and what was looked at, each entry chained to the previous
+ * one of the same node by hash. Triggers refuse UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** ULID, so that trails from several offices merge without collisions */
+    id: text('id').notNull(),
+    nodeId: text('node_id').notNull(),
+    at: text('at').notNull(),
+    hlc: text('hlc').notNull(),
+    /** the username, or the name someone tried to log in with */
+    actor: text('actor').notNull(),
+    procedure: text('procedure').notNull(),
+    /** JSON array of { table, id } touched or read */
+    rows: text('rows').notNull(),
+    /** JSON of non-sensitive facts about the operation (counts, file name) */
+    summary: text('summary').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('audit_log_id').on(t.id), index('audit_log_actor').on(t.actor)],
+);

@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import type { CurrentUser } from '../../shared/api/auth';
+import { AppError } from '../api/errors';
+import type { Db } from '../db/open';
+import { orgUnits, roles, users } from '../db/schema';
+import { passwordProblems } from '../security/password-rules';
+import { wrapKey, type KdfParams, type KeySlot, type KeySlotFile } from '../security/keyslots';
+import { parsePermissions } from './caller';
+
+export function requireStrongPassword(password: string, username: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length > 0) throw new AppError('PASSWORD_WEAK', { problems });
+}
+
+export function currentUser(db: Db, userId: string): CurrentUser {
+  const row = db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      unitId: users.unitId,
+      unitName: orgUnits.name,
+      roleCode: roles.code,
+      roleName: roles.name,
+      permissions: roles.permissions,
+    })
+    .from(users)
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(eq(users.id, userId))
+    .get();
+  if (!row) throw new AppError('NOT_FOUND', { user: userId });
+  return { ...row, permissions: parsePermissions(row.permissions) };
+}
+
+export function findUserSlot(file: KeySlotFile, username: string): KeySlot | undefined {
+  const wanted = username.toLowerCase();
+  return file.slots.find((s) => s.kind === 'user' && s.username?.toLowerCase() === wanted);
+}
+
+/** The slot file with the user's slot replaced by one wrapping the master key under `password`. */
+export function withUserSlot(
+  file: KeySlotFile,
+  masterKey: Uint8Array,
+  user: { id: string; username: string },
+  password: string,
+  kdf: Partial<KdfParams> | undefined,
+): KeySlotFile {
+  const slot = wrapKey(masterKey, password, { kind: 'user', userId: user.id, username: user.username, databaseId: file.databaseId }, kdf);
+  return { ...file, slots: [...file.slots.filter((s) => s.userId !== user.id || s.kind !== 'user'), slot] };
+}
+
+/** The slot file without the user's slot: their password no longer opens the database. */
+export function withoutUserSlot(file: KeySlotFile, userId: string): KeySlotFile {
+  return { ...file, slots: file.slots.filter((s) => s.kind !== 'user' || s.userId !== userId) };
+}
