@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../api/errors';
 import { api } from '../../shared/api';
 import { implement } from '../api/implement';
 import { shanghaiTimestamp } from '../api/time';
-import { auditLog } from '../db/schema';
+import { auditLog, users } from '../db/schema';
 import { verifyAuditChain, type StoredAuditEntry } from './verify';
 
 function allEntries(ctx: { sqlite: Database.Database }): IterableIterator<StoredAuditEntry> {
@@ -18,6 +19,11 @@ function allEntries(ctx: { sqlite: Database.Database }): IterableIterator<Stored
 export const auditProcedures = [
   implement(api.audit.list, (ctx, input) => {
     const conditions: SQL[] = [];
+    // below the root, the trail shows what the caller's own units' users did
+    if (!ctx.caller.scope.all) {
+      const ids = [...ctx.caller.scope.unitIds];
+      conditions.push(ids.length > 0 ? inArray(auditLog.actor, ctx.db.select({ u: users.username }).from(users).where(inArray(users.unitId, ids))) : sql`0`);
+    }
     if (input.actor) conditions.push(eq(auditLog.actor, input.actor));
     if (input.procedure) conditions.push(sql`${auditLog.procedure} LIKE ${`${input.procedure}%`}`);
     const where = conditions.length > 0 ? and(...conditions) : undefined;
@@ -32,6 +38,8 @@ export const auditProcedures = [
   implement(api.audit.verify, (ctx) => verifyAuditChain(allEntries(ctx))),
 
   implement(api.audit.export, (ctx) => {
+    // the whole trail names rows of every county: only for users of the root unit
+    if (!ctx.caller.scope.all) throw new AppError('OUT_OF_SCOPE', { unit: '' });
     const lines: string[] = [];
     for (const entry of allEntries(ctx)) lines.push(JSON.stringify(entry));
     const verification = verifyAuditChain(allEntries(ctx));

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { orgUnits, roles, users } from '../db/schema';
 import { passwordProblems } from '../security/password-rules';
 import { wrapKey, type KdfParams, type KeySlot, type KeySlotFile } from '../security/keyslots';
+import { DEMO_PASSWORD } from '../demo/accounts';
 import { parsePermissions } from './caller';
 
 export function requireStrongPassword(password: string, username: string): void {
@@ -38,6 +39,9 @@ export function findUserSlot(file: KeySlotFile, username: string): KeySlot | und
   return file.slots.find((s) => s.kind === 'user' && s.username?.toLowerCase() === wanted);
 }
 
+/** The demo's password is published: a slow KDF would only make the demo slow to load. */
+const DEMO_KDF: Partial<KdfParams> = { N: 2 ** 12 };
+
 /** The slot file with the user's slot replaced by one wrapping the master key under `password`. */
 export function withUserSlot(
   file: KeySlotFile,
@@ -46,7 +50,8 @@ export function withUserSlot(
   password: string,
   kdf: Partial<KdfParams> | undefined,
 ): KeySlotFile {
-  const slot = wrapKey(masterKey, password, { kind: 'user', userId: user.id, username: user.username, databaseId: file.databaseId }, kdf);
+  const cost = password === DEMO_PASSWORD ? DEMO_KDF : kdf;
+  const slot = wrapKey(masterKey, password, { kind: 'user', userId: user.id, username: user.username, databaseId: file.databaseId }, cost);
   return { ...file, slots: [...file.slots.filter((s) => s.userId !== user.id || s.kind !== 'user'), slot] };
 }
 

@@ -16,7 +16,7 @@ function replaceSlot(file: KeySlotFile, slot: KeySlot): KeySlotFile {
 let decoy: KeySlot | null = null;
 /** An unknown username costs the same scrypt work as a wrong password: no user enumeration by timing. */
 function spendDecoyWork(ctx: Context): void {
-  decoy ??= wrapKey(newMasterKey(), 'decoy', { kind: 'user', userId: null, username: null, databaseId: 'decoy' }, ctx.security.kdf);
+  decoy ??= wrapKey(newMasterKey(), 'decoy', { kind: 'user', userId: 'decoy', username: 'decoy', databaseId: 'decoy' }, ctx.security.kdf);
   unwrapKey(decoy, 'not-the-password', 'decoy');
 }
 

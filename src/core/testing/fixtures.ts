@@ -1,39 +1,44 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { api, type SessionOpened } from '../../shared/api';
 import { openCore, type Core, type CoreOptions } from '../api/core';
 import { checkCharacter } from '../registry/id-number';
 import { MIGRATIONS_DIR } from '../paths';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
+/** What a test made is removed after it; what a `beforeAll` made (lifetime 'file'), after the file. */
+type Lifetime = 'test' | 'file';
+const cleanups: Record<Lifetime, (() => void)[]> = { test: [], file: [] };
+const runAll = (list: (() => void)[]) => {
+  while (list.length > 0) list.pop()!();
+};
+afterEach(() => runAll(cleanups.test));
+afterAll(() => runAll(cleanups.file));
 
 /** scrypt at a cost that keeps tests fast; production slots record their own, higher cost */
 export const TEST_KDF = { N: 2 ** 10 };
 export const ADMIN = { username: 'admin', password: 'lijiang-test-2026' };
 
 /** A fresh folder on disk, removed after the test. */
-export function tempDir(): string {
+export function tempDir(lifetime: Lifetime = 'test'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhijian-test-'));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  cleanups[lifetime].push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
 /** A core on a database file, closed after the test unless closed before; nobody logged in. */
-export function bareCore(options: Partial<CoreOptions> = {}): { core: Core; dbFile: string } {
-  const dbFile = options.dbFile ?? path.join(tempDir(), 'test.db');
-  const core = openCore({ dbFile, migrationsDir: MIGRATIONS_DIR, kdf: TEST_KDF, ...options });
+export function bareCore(options: Partial<CoreOptions> & { lifetime?: Lifetime } = {}): { core: Core; dbFile: string } {
+  const { lifetime = 'test', ...coreOptions } = options;
+  const dbFile = coreOptions.dbFile ?? path.join(tempDir(lifetime), 'test.db');
+  const core = openCore({ dbFile, migrationsDir: MIGRATIONS_DIR, kdf: TEST_KDF, ...coreOptions });
   let open = true;
   const close = core.close;
   core.close = () => {
     if (open) close();
     open = false;
   };
-  cleanups.push(() => core.close());
+  cleanups[lifetime].push(() => core.close());
   return { core, dbFile };
 }
 
@@ -41,7 +46,7 @@ export function bareCore(options: Partial<CoreOptions> = {}): { core: Core; dbFi
  * A set-up database with the administrator logged in: `core.call` acts as the administrator
  * unless a session token is given.
  */
-export async function testCore(options: Partial<CoreOptions> & { demo?: boolean } = {}): Promise<{ core: Core; dbFile: string; adminToken: string; recoveryKey: string }> {
+export async function testCore(options: Partial<CoreOptions> & { demo?: boolean; lifetime?: Lifetime } = {}): Promise<{ core: Core; dbFile: string; adminToken: string; recoveryKey: string }> {
   const { demo = false, ...coreOptions } = options;
   const { core, dbFile } = bareCore(coreOptions);
   const setup = (await core.call(api.auth.setup.name, { username: ADMIN.username, displayName: '管理员', password: ADMIN.password, demo })) as SessionOpened & {

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allProcedures, api, type OrgUnit, type PeopleImportReport, type Person, type Role } from '../../shared/api';
+import type { Core } from '../api/core';
+import { AppError } from '../api/errors';
+import { DEMO_PASSWORD } from '../demo/accounts';
+import { orgUnits, people } from '../db/schema';
+import { logIn, syntheticId, testCore } from '../testing/fixtures';
+import { unitAndDescendants } from '../registry/units';
+
+/** A sample input for every procedure that only reads; a new one without a sample fails the test. */
+const QUERY_INPUTS: Record<string, unknown> = {
+  'auth.status': {},
+  'system.info': {},
+  'units.list': {},
+  'people.search': { limit: 500 },
+  'people.get': null, // per row, below
+  'users.list': {},
+  'roles.list': {},
+  'audit.list': { limit: 500 },
+  'audit.verify': {},
+  'backup.list': {},
+};
+
+let core: Core;
+let county: string; // the yulong officer's session
+let countyAdmin: string; // an administrator whose unit is 玉龙县
+const outside = { ids: new Set<string>(), idNumbers: new Set<string>() };
+let insidePersonId = '';
+let outsidePersonId = '';
+let outsideUnitId = '';
+
+beforeAll(async () => {
+  ({ core } = await testCore({ demo: true, lifetime: 'file' }));
+  county = await logIn(core, 'yulong', DEMO_PASSWORD);
+  const { db } = core.database;
+  const yulong = db.select().from(orgUnits).all().find((u) => u.code === '530721')!;
+  const administrator = ((await core.call(api.roles.list.name, {})) as Role[]).find((r) => r.code === 'administrator')!;
+  await core.call(api.users.create.name, { username: 'yl-admin', displayName: '县管理员', unitId: yulong.id, roleId: administrator.id, password: 'county-admin-2026' });
+  countyAdmin = await logIn(core, 'yl-admin', 'county-admin-2026');
+  const visible = new Set(unitAndDescendants(db, yulong.id));
+  // the city above the county is not another county's row: its id may appear as a parent
+  for (const unit of db.select().from(orgUnits).all()) if (!visible.has(unit.id) && unit.id !== yulong.parentId) outside.ids.add(unit.id);
+  for (const person of db.select().from(people).all()) {
+    if (person.unitId && visible.has(person.unitId)) {
+      insidePersonId ||= person.id;
+      continue;
+    }
+    outside.ids.add(person.id);
+    outside.idNumbers.add(person.idNumber);
+  }
+  outsidePersonId = db.select().from(people).all().find((p) => outside.ids.has(p.id))!.id;
+  outsideUnitId = db.select().from(orgUnits).all().find((u) => u.code === '530702')!.id;
+}, 60_000);
+
+function leaks(result: unknown): string[] {
+  const text = JSON.stringify(result);
+  return [...outside.ids, ...outside.idNumbers].filter((value) => text.includes(value));
+}
+
+describe('a county officer of 玉龙县, against the data of every county', () => {
+  it('receives no row of another county from any listing procedure', async () => {
+    const queries = allProcedures.filter((p) => !p.mutates);
+    expect(queries.map((p) => p.name).filter((name) => !(name in QUERY_INPUTS))).toEqual([]);
+    const answered: Record<string, string[]> = { officer: [], administrator: [] };
+    for (const [who, session] of [['officer', county], ['administrator', countyAdmin]] as const) {
+      for (const spec of queries) {
+        const input = spec.name === 'people.get' ? { id: insidePersonId } : QUERY_INPUTS[spec.name];
+        const result = await core.call(spec.name, input, session).catch((error: unknown) => error);
+        if (result instanceof AppError) {
+          expect(result.code, `${who} ${spec.name}`).toBe('FORBIDDEN');
+          continue;
+        }
+        answered[who]!.push(spec.name);
+        expect(leaks(result), `${who} ${spec.name}`).toEqual([]);
+      }
+    }
+    expect(answered.officer).toEqual(expect.arrayContaining(['units.list', 'people.search', 'people.get', 'system.info']));
+    expect(answered.administrator).toEqual(expect.arrayContaining(['users.list', 'audit.list', 'roles.list']));
+    // the officer's own county is there: the filter is a scope, not a wall
+    const own = (await core.call(api.people.search.name, { limit: 500 }, county)) as { rows: Person[]; total: number };
+    expect(own.total).toBeGreaterThan(50);
+    const units = (await core.call(api.units.list.name, {}, county)) as OrgUnit[];
+    expect(units.map((u) => u.code)).toContain('530721');
+    expect(units.some((u) => u.code.startsWith('530702'))).toBe(false);
+    const users = (await core.call(api.users.list.name, {}, countyAdmin)) as { username: string }[];
+    expect(users.map((u) => u.username).sort()).toEqual(['yl-admin', 'yulong']);
+    await expect(core.call(api.audit.export.name, {}, countyAdmin)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+  });
+
+  it('cannot read, change or create anything outside the county, whatever the request says', async () => {
+    await expect(core.call(api.people.get.name, { id: outsidePersonId }, county)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      core.call(api.people.search.name, { unitId: outsideUnitId }, county).then((r) => leaks(r)),
+    ).resolves.toEqual([]);
+    await expect(
+      core.call(api.people.update.name, { id: outsidePersonId, fields: { name: '改名', idNumber: [...outside.idNumbers][0]! } }, county),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      core.call(api.people.create.name, { name: '和新', idNumber: syntheticId('530702', '19900101', '555'), unitId: outsideUnitId }, county),
+    ).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+    await expect(core.call(api.units.create.name, { code: '530702999', name: '越权乡', kind: 'township', parentId: outsideUnitId }, county)).rejects.toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
+    const csv = `姓名,身份证号,工作单位\n和新,${syntheticId('530702', '19900101', '556')},530702\n`;
+    const report = (await core.call(api.people.import.name, { fileName: 'x.csv', contentBase64: Buffer.from(csv).toString('base64') }, county)) as PeopleImportReport;
+    expect(report).toMatchObject({ created: 0, rejected: [{ row: 2, reasonKey: 'import.reason.outOfScope' }] });
+  });
+});
