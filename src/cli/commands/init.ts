@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { api, type SessionOpened } from '../../shared/api';
 import { AppError } from '../../core/api/errors';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../core/demo/accounts';
+import { openCore } from '../../core/api/core';
+import { MIGRATIONS_DIR } from '../../core/paths';
 import { databasePath, openNew, type CliIo } from '../context';
 
 /** Names of the commissions' seats that `init --org` knows without `--org-name`. */
@@ -35,7 +37,8 @@ export async function init(args: string[], io: CliIo): Promise<void> {
   if (!admin || !password) throw new AppError('INVALID_INPUT', { issues: ['--admin NAME and --password PW are required'] });
   const name = values['org-name'] ?? KNOWN_ORGS[values.org];
   if (!name) throw new AppError('INVALID_INPUT', { issues: [`--org-name is required for --org ${values.org}`] });
-  const core = openNew(file);
+  // an existing database that was never set up (plaintext, from before encryption) is encrypted in place
+  const core = openCore({ dbFile: file, migrationsDir: MIGRATIONS_DIR });
   try {
     const setup = (await core.call(api.auth.setup.name, { username: admin, displayName: admin, password, org: { code: values.org, name } })) as Setup;
     if (values.json) io.out(JSON.stringify({ db: file, nodeId: core.nodeId, administrator: setup.user.username, recoveryKey: setup.recoveryKey }));
