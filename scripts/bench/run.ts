@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { api, type PeopleImportReport } from '../../src/shared/api';
+import { api, type PeopleImportReport, type SessionOpened } from '../../src/shared/api';
 import { openCore } from '../../src/core/api/core';
 import { checkCharacter } from '../../src/core/registry/id-number';
 import { MIGRATIONS_DIR } from '../../src/core/paths';
 
 const PEOPLE_ROWS = Number(process.env.BENCH_PEOPLE_ROWS ?? 50_000);
+const PASSWORD = 'bench-pass-2026';
 
 function syntheticPeopleCsv(rows: number): string {
   const lines = ['姓名,身份证号,工作单位,职务,职级,人员类别'];
@@ -35,15 +36,27 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhijian-bench-'));
 try {
-  const core = openCore({ dbFile: path.join(dir, 'bench.db'), migrationsDir: MIGRATIONS_DIR });
-  const [demo, demoMs] = await time(() => core.call(api.system.loadDemo.name, {}) as Promise<{ people: number }>);
+  const dbFile = path.join(dir, 'bench.db');
+  const setupCore = openCore({ dbFile, migrationsDir: MIGRATIONS_DIR });
+  const [setup, setupMs] = await time(
+    () => setupCore.call(api.auth.setup.name, { username: 'admin', displayName: '管理员', password: PASSWORD }) as Promise<SessionOpened>,
+  );
+  console.log(`setup (master key, two key slots, encrypted database): ${setupMs.toFixed(0)} ms`);
+  const [demo, demoMs] = await time(() => setupCore.call(api.system.loadDemo.name, {}, setup.sessionToken) as Promise<{ people: number }>);
   console.log(`demo seed: ${demo.people} people in ${demoMs.toFixed(0)} ms`);
+  setupCore.close();
+
+  // a login unwraps the key slot (scrypt N=2^17) and opens the encrypted database
+  const core = openCore({ dbFile, migrationsDir: MIGRATIONS_DIR });
+  const [login, loginMs] = await time(() => core.call(api.auth.login.name, { username: 'admin', password: PASSWORD }) as Promise<SessionOpened>);
+  console.log(`login: ${loginMs.toFixed(0)} ms`);
+  const session = login.sessionToken;
 
   const queries = ['hz', 'yang', '丽', '530721198', ''];
   for (const query of queries) {
     const runs = 200;
     const [, ms] = await time(async () => {
-      for (let i = 0; i < runs; i++) await core.call(api.people.search.name, { query, limit: 50 });
+      for (let i = 0; i < runs; i++) await core.call(api.people.search.name, { query, limit: 50 }, session);
     });
     console.log(`people.search ${JSON.stringify(query)}: ${(ms / runs).toFixed(2)} ms per call (${runs} calls)`);
   }
@@ -51,12 +64,20 @@ try {
   const csv = syntheticPeopleCsv(PEOPLE_ROWS);
   const [report, importMs] = await time(
     () =>
-      core.call(api.people.import.name, { fileName: 'bench.csv', contentBase64: Buffer.from(csv).toString('base64') }) as Promise<PeopleImportReport>,
+      core.call(api.people.import.name, { fileName: 'bench.csv', contentBase64: Buffer.from(csv).toString('base64') }, session) as Promise<PeopleImportReport>,
   );
   console.log(
     `people.import: ${report.rows} rows (${report.created} created, ${report.rejected.length} rejected) in ${importMs.toFixed(0)} ms = ${Math.round(report.rows / (importMs / 1000))} rows/s`,
   );
-  const dbBytes = fs.statSync(path.join(dir, 'bench.db')).size + (fs.existsSync(path.join(dir, 'bench.db-wal')) ? fs.statSync(path.join(dir, 'bench.db-wal')).size : 0);
+  // every opening of a person's file appends a hash-chained audit entry
+  const ids = ((await core.call(api.people.search.name, { limit: 500 }, session)) as { rows: { id: string }[] }).rows.map((r) => r.id);
+  const [, getMs] = await time(async () => {
+    for (const id of ids) await core.call(api.people.get.name, { id }, session);
+  });
+  console.log(`people.get (audited read): ${(getMs / ids.length).toFixed(2)} ms per call (${ids.length} calls)`);
+  const [verification, verifyMs] = await time(() => core.call(api.audit.verify.name, {}, session) as Promise<{ entries: number }>);
+  console.log(`audit.verify: ${verification.entries} entries in ${verifyMs.toFixed(0)} ms`);
+  const dbBytes = fs.statSync(dbFile).size + (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0);
   console.log(`database size: ${(dbBytes / 1024 / 1024).toFixed(1)} MiB`);
   core.close();
 } finally {
