@@ -28,8 +28,8 @@ describe('CoreClient', () => {
     const port = new FakePort();
     const client = new CoreClient(port, INIT);
     expect(port.sent[0]).toEqual({ type: 'init', ...INIT });
-    port.answer({ type: 'ready', schemaVersion: 3 });
-    await expect(client.opened()).resolves.toEqual({ ok: true, schemaVersion: 3 });
+    port.answer({ type: 'ready' });
+    await expect(client.opened()).resolves.toEqual({ ok: true });
   });
 
   it('reports why the database could not be opened', async () => {
@@ -54,6 +54,16 @@ describe('CoreClient', () => {
     await expect(first).resolves.toEqual({ ok: true, result: { version: '0.1.0' } });
     await expect(second).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.FORBIDDEN' } });
     expect(client.pendingCount).toBe(0);
+  });
+
+  it('sends the session a call is made as, and none when there is none', () => {
+    const port = new FakePort();
+    const client = new CoreClient(port, INIT);
+    void client.call('system.info', {}, 'token-1');
+    void client.call('auth.status', {});
+    expect(port.sent[1]).toEqual({ type: 'call', id: 1, name: 'system.info', input: {}, session: 'token-1' });
+    expect(port.sent[2]).toEqual({ type: 'call', id: 2, name: 'auth.status', input: {} });
+    expect(port.sent[2]).not.toHaveProperty('session');
   });
 
   it('fails every pending call with INTERNAL when the process dies, and later ones at once', async () => {

@@ -22,18 +22,18 @@ export class CoreClient {
   private readonly eventListeners = new Set<(name: EventName, payload: unknown) => void>();
   private readonly exitListeners = new Set<(code: number) => void>();
   private exited = false;
-  private readonly ready: Promise<{ ok: true; schemaVersion: number } | { ok: false; error: WireError }>;
+  private readonly ready: Promise<{ ok: true } | { ok: false; error: WireError }>;
 
   constructor(
     private readonly port: CorePort,
     init: { dbFile: string; migrationsDir: string },
   ) {
-    let settleReady: (value: { ok: true; schemaVersion: number } | { ok: false; error: WireError }) => void = () => {};
+    let settleReady: (value: { ok: true } | { ok: false; error: WireError }) => void = () => {};
     this.ready = new Promise((resolve) => (settleReady = resolve));
     port.on('message', (message: FromCore) => {
       switch (message.type) {
         case 'ready':
-          settleReady({ ok: true, schemaVersion: message.schemaVersion });
+          settleReady({ ok: true });
           break;
         case 'init-failed':
           settleReady({ ok: false, error: message.error });
@@ -66,14 +66,17 @@ export class CoreClient {
     return this.ready;
   }
 
-  /** Never rejects: the outcome carries either the result or a WireError. */
-  call(name: string, input: unknown): Promise<CallOutcome> {
+  /**
+   * Never rejects: the outcome carries either the result or a WireError. `session` is the
+   * calling window's token (see WindowSessions); the result comes back as the core gave it.
+   */
+  call(name: string, input: unknown, session?: string): Promise<CallOutcome> {
     if (this.exited) return Promise.resolve({ ok: false, error: INTERNAL });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       try {
-        this.port.postMessage({ type: 'call', id, name, input });
+        this.port.postMessage(session === undefined ? { type: 'call', id, name, input } : { type: 'call', id, name, input, session });
       } catch {
         // the input could not be cloned
         this.pending.delete(id);

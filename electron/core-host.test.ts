@@ -16,7 +16,6 @@ function fakeCore(call: Core['call']): Core & { closed: boolean; emit(name: stri
     },
     emit: (name, payload) => events.emit(name, payload),
     nodeId: 'N',
-    schemaVersion: 5,
     database: undefined as never,
     close() {
       this.closed = true;
@@ -44,7 +43,7 @@ describe('createCoreHost', () => {
     const { host, posted, openCore } = setup(core);
     await host.handle(INIT);
     expect(openCore).toHaveBeenCalledWith({ dbFile: '/d/zhijian.db', migrationsDir: '/m', exclusive: true });
-    expect(posted).toEqual([{ type: 'ready', schemaVersion: 5 }]);
+    expect(posted).toEqual([{ type: 'ready' }]);
   });
 
   it('reports a database that cannot be opened as a WireError', async () => {
@@ -77,6 +76,21 @@ describe('createCoreHost', () => {
     ]);
     expect(JSON.stringify(posted)).not.toContain('secret stack');
     expect(log).toHaveBeenCalledTimes(2);
+  });
+
+  it('calls the core as the session the message names', async () => {
+    const call = vi.fn<Core['call']>(async () => ({ n: 1 }));
+    const { host, posted } = setup(fakeCore(call));
+    await host.handle(INIT);
+    await host.handle({ type: 'call', id: 1, name: 'system.info', input: {}, session: 'token-1' });
+    await host.handle({ type: 'call', id: 2, name: 'auth.status', input: {} });
+    await host.handle({ type: 'call', id: 3, name: 'system.info', input: {}, session: 42 });
+    expect(call.mock.calls).toEqual([
+      ['system.info', {}, 'token-1'],
+      ['auth.status', {}, undefined],
+    ]);
+    // a malformed session is a malformed message: not answered, never called
+    expect(posted.map((m) => m.type === 'result' && m.id)).toEqual([false, 1, 2]);
   });
 
   it('answers a call before init with INTERNAL and ignores malformed messages', async () => {

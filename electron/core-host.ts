@@ -16,7 +16,7 @@ const INTERNAL = { code: 'INTERNAL', messageKey: 'errors.INTERNAL' } as const;
 
 /**
  * The core process's side of the protocol, without Electron: opens the core on `init`, answers
- * each `call` with its result or a WireError, forwards the core's events, closes on `close`.
+ * each `call` (as the session it names) with its result or a WireError, forwards the core's events, closes on `close`.
  */
 export function createCoreHost({ openCore, post, exit, log = () => {} }: CoreHostOptions) {
   let core: Core | null = null;
@@ -47,18 +47,18 @@ export function createCoreHost({ openCore, post, exit, log = () => {} }: CoreHos
           return;
         }
         for (const name of EVENT_NAMES) core.on(name, (payload) => post({ type: 'event', name, payload }));
-        post({ type: 'ready', schemaVersion: core.schemaVersion });
+        post({ type: 'ready' });
         return;
       }
       case 'call': {
-        const { id, name, input } = message;
+        const { id, name, input, session } = message;
         if (!core) {
           post({ type: 'result', id, ok: false, error: INTERNAL });
           return;
         }
         let result: unknown;
         try {
-          result = await core.call(name, input);
+          result = await core.call(name, input, session);
         } catch (error) {
           if (toWireError(error).code === 'INTERNAL') log(error);
           post({ type: 'result', id, ok: false, error: toWireError(error) });

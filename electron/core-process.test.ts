@@ -55,33 +55,51 @@ class CoreProcess {
   }
 }
 
+/** the first administrator, on a fresh data folder */
+const SETUP = { username: 'admin', displayName: '管理员', password: 'lijiang-test-2026' };
+
 describe('core-process bundle', () => {
-  it('opens the database, answers calls, forwards events, refuses a second instance and closes cleanly', async () => {
+  it('opens the core, answers calls as the session they name, forwards events, refuses a second instance and closes cleanly', async () => {
     const dataDir = path.join(work, 'data');
     fs.mkdirSync(dataDir);
     const init: ToCore = { type: 'init', dbFile: path.join(dataDir, 'zhijian.db'), migrationsDir: path.join(ROOT, 'migrations') };
 
     const first = new CoreProcess();
     first.send(init);
-    expect(await first.next()).toMatchObject({ type: 'ready', schemaVersion: expect.any(Number) });
+    expect(await first.next()).toEqual({ type: 'ready' });
 
-    first.send({ type: 'call', id: 1, name: 'system.info', input: {} });
-    expect(await first.next()).toMatchObject({ type: 'result', id: 1, ok: true, result: { empty: true } });
+    first.send({ type: 'call', id: 1, name: 'auth.status', input: {} });
+    expect(await first.next()).toMatchObject({ type: 'result', id: 1, ok: true, result: { state: 'setup', user: null } });
 
-    first.send({ type: 'call', id: 2, name: 'no.such', input: {} });
+    // setting up writes (an event), then answers with the session main keeps for the window
+    first.send({ type: 'call', id: 2, name: 'auth.setup', input: SETUP });
+    const afterSetup: FromCore[] = [];
+    do afterSetup.push(await first.next());
+    while (afterSetup.at(-1)!.type !== 'result');
+    expect(afterSetup).toContainEqual({ type: 'event', name: 'data.changed', payload: { tables: expect.any(Array) } });
+    const setup = afterSetup.at(-1) as Extract<FromCore, { type: 'result'; ok: true }>;
+    expect(setup).toMatchObject({ type: 'result', id: 2, ok: true, result: { user: { username: 'admin' }, sessionToken: expect.any(String) } });
+    const session = (setup.result as { sessionToken: string }).sessionToken;
+
+    // the session travels beside the call; without it, no access
+    first.send({ type: 'call', id: 3, name: 'system.info', input: {} });
+    expect(await first.next()).toMatchObject({ type: 'result', id: 3, ok: false, error: { code: 'SESSION_REQUIRED' } });
+    first.send({ type: 'call', id: 4, name: 'system.info', input: {}, session });
+    expect(await first.next()).toMatchObject({ type: 'result', id: 4, ok: true, result: { schemaVersion: expect.any(Number), counts: { units: 1, people: 0 } } });
+    expect(fs.existsSync(init.dbFile)).toBe(true);
+
+    first.send({ type: 'call', id: 5, name: 'no.such', input: {}, session });
     expect(await first.next()).toEqual({
       type: 'result',
-      id: 2,
+      id: 5,
       ok: false,
       error: { code: 'UNKNOWN_PROCEDURE', messageKey: 'errors.UNKNOWN_PROCEDURE', details: { name: 'no.such' } },
     });
 
-    first.send({ type: 'call', id: 3, name: 'system.loadDemo', input: {} });
-    const afterDemo: FromCore[] = [];
-    do afterDemo.push(await first.next());
-    while (afterDemo.at(-1)!.type !== 'result');
-    expect(afterDemo.at(-1)).toMatchObject({ type: 'result', id: 3, ok: true });
-    expect(afterDemo).toContainEqual({ type: 'event', name: 'data.changed', payload: { tables: expect.any(Array) } });
+    first.send({ type: 'call', id: 6, name: 'auth.logout', input: {}, session });
+    expect(await first.next()).toEqual({ type: 'result', id: 6, ok: true, result: { endSession: true } });
+    first.send({ type: 'call', id: 7, name: 'system.info', input: {}, session });
+    expect(await first.next()).toMatchObject({ type: 'result', id: 7, ok: false, error: { code: 'SESSION_EXPIRED' } });
 
     const second = new CoreProcess();
     second.send(init);
@@ -101,7 +119,7 @@ describe('core-process bundle', () => {
     const dbFile = path.join(dataDir, 'zhijian.db');
     const core = new CoreProcess();
     core.send({ type: 'init', dbFile, migrationsDir: path.join(ROOT, 'migrations') });
-    expect(await core.next()).toMatchObject({ type: 'ready' });
+    expect(await core.next()).toEqual({ type: 'ready' });
     expect(fs.existsSync(`${dbFile}.lock`)).toBe(true);
     core.child.kill('SIGTERM');
     expect(await core.exited).toBe(0);

@@ -7,11 +7,13 @@ import type { EventName } from '../src/shared/api/events';
  */
 export type ToCore =
   | { type: 'init'; dbFile: string; migrationsDir: string }
-  | { type: 'call'; id: number; name: string; input: unknown }
+  /** `session`: the token main keeps for the calling window (never seen by its page) */
+  | { type: 'call'; id: number; name: string; input: unknown; session?: string }
   | { type: 'close' };
 
 export type FromCore =
-  | { type: 'ready'; schemaVersion: number }
+  /** the core is open; its database stays locked until someone logs in */
+  | { type: 'ready' }
   | { type: 'init-failed'; error: WireError }
   | { type: 'result'; id: number; ok: true; result: unknown }
   | { type: 'result'; id: number; ok: false; error: WireError }
@@ -28,7 +30,7 @@ export function isToCore(value: unknown): value is ToCore {
     case 'init':
       return typeof m.dbFile === 'string' && typeof m.migrationsDir === 'string';
     case 'call':
-      return Number.isSafeInteger(m.id) && typeof m.name === 'string';
+      return Number.isSafeInteger(m.id) && typeof m.name === 'string' && (m.session === undefined || typeof m.session === 'string');
     case 'close':
       return true;
     default:

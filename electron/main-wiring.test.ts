@@ -1,6 +1,6 @@
 // dist/electron/main.cjs as esbuild bundles it, run in plain Node on a fake 'electron' module
 // (testing/fake-electron.cjs) with the real core process forked beside it: the wiring of
-// main.ts (paths, protocol, IPC sender checks, events, guards, startup errors, quitting) where
+// main.ts (paths, protocol, IPC sender checks, sessions, events, guards, startup errors, quitting) where
 // the Electron runtime itself cannot run.
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -78,6 +78,13 @@ class Main {
     }
   }
 
+  /** the calls main has posted to the core so far, with the session each carried */
+  toCore(): { name: string; input: unknown; session?: string }[] {
+    return this.reports
+      .filter((r) => r.kind === 'to-core' && (r.message as { type: string }).type === 'call')
+      .map((r) => r.message as { name: string; input: unknown; session?: string });
+  }
+
   async command(cmd: Record<string, unknown>): Promise<Reply> {
     const id = this.nextId++;
     this.child.send({ ...cmd, id });
@@ -86,7 +93,7 @@ class Main {
 }
 
 describe('main.cjs', () => {
-  it('opens the core, loads app://zhijian/, guards IPC, forwards events and closes the core on quit', async () => {
+  it('opens the core, loads app://zhijian/, guards IPC, keeps the session in main, forwards events and closes the core on quit', async () => {
     const appData = path.join(work, 'appdata');
     const main = new Main({ FAKE_APP_DATA: appData });
 
@@ -113,25 +120,60 @@ describe('main.cjs', () => {
     expect(escape.body).not.toContain('secret');
 
     // calls from the main frame of our window reach the core; from anywhere else they do not
-    const info = await main.command({ cmd: 'invoke', channel: 'zhijian:call', args: ['system.info', {}] });
-    expect(info).toMatchObject({ ok: true, result: { empty: true } });
-    expect(fs.existsSync(path.join(appData, 'zhijian/data/zhijian.db'))).toBe(true);
+    const call = (name: string, input: unknown = {}, sender: Record<string, unknown> = {}) =>
+      main.command({ cmd: 'invoke', channel: 'zhijian:call', args: [name, input], ...sender });
+    expect(await call('auth.status')).toMatchObject({ ok: true, result: { state: 'setup', user: null } });
     const refused = { ok: false, error: { code: 'REQUEST_REFUSED', messageKey: 'errors.REQUEST_REFUSED' } };
     for (const sender of [{ frame: { parent: {} } }, { frame: { routingId: 2 } }, { frame: { url: 'https://example.com/' } }, { frame: null }, { webContentsId: 99 }]) {
-      expect(await main.command({ cmd: 'invoke', channel: 'zhijian:call', args: ['system.info', {}], ...sender })).toEqual(refused);
+      expect(await call('auth.status', {}, sender)).toEqual(refused);
     }
     expect(await main.command({ cmd: 'invoke', channel: 'zhijian:call', args: [{ name: 'x' }, {}] })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
-    expect(await main.command({ cmd: 'invoke', channel: 'zhijian:call', args: ['no.such', {}] })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    expect(await call('no.such')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    expect(main.toCore().every((m) => m.session === undefined)).toBe(true);
+
+    // setting up opens a session: its token stays in main, the page gets the rest
+    const setup = await call('auth.setup', { username: 'admin', displayName: '管理员', password: 'lijiang-test-2026' });
+    expect(setup).toMatchObject({ ok: true, result: { user: { username: 'admin' }, recoveryKey: expect.any(String) } });
+    expect(setup.result).not.toHaveProperty('sessionToken');
+    expect(fs.existsSync(path.join(appData, 'zhijian/data/zhijian.db'))).toBe(true);
 
     // events reach the window
-    expect(await main.command({ cmd: 'invoke', channel: 'zhijian:call', args: ['system.loadDemo', {}] })).toMatchObject({ ok: true });
-    const event = await main.waitFor('send');
-    expect(event).toMatchObject({ channel: 'zhijian:event', args: ['data.changed', { tables: expect.any(Array) }] });
+    expect(await main.waitFor('send')).toMatchObject({ channel: 'zhijian:event', args: ['data.changed', { tables: expect.any(Array) }] });
+
+    // the window's next calls carry the session to the core; a refused sender's never get there
+    expect(await call('system.info')).toMatchObject({ ok: true, result: { counts: { units: 1 } } });
+    const first = main.toCore().at(-1)!;
+    expect(first).toMatchObject({ name: 'system.info', session: expect.any(String) });
+    const token = first.session!;
+    expect(JSON.stringify(setup)).not.toContain(token);
+    expect(await call('system.info', {}, { webContentsId: 99 })).toEqual(refused);
+    expect(main.toCore().at(-1)).toBe(first);
+
+    // logging out forgets it
+    expect(await call('auth.logout')).toEqual({ ok: true, result: { endSession: true } });
+    expect(main.toCore().at(-1)).toMatchObject({ name: 'auth.logout', session: token });
+    expect(await call('system.info')).toMatchObject({ ok: false, error: { code: 'SESSION_REQUIRED' } });
+    expect(main.toCore().at(-1)).toMatchObject({ name: 'system.info' });
+    expect(main.toCore().at(-1)).not.toHaveProperty('session');
+
+    // logging in again: a new session, again only in main
+    const login = await call('auth.login', { username: 'admin', password: 'lijiang-test-2026' });
+    expect(login).toMatchObject({ ok: true, result: { user: { username: 'admin' } } });
+    expect(login.result).not.toHaveProperty('sessionToken');
+    expect(await call('system.info')).toMatchObject({ ok: true });
+    const again = main.toCore().at(-1)!.session;
+    expect(again).toEqual(expect.any(String));
+    expect(again).not.toBe(token);
 
     // no navigation away, no new windows, no permissions, nothing remote
     expect(await main.command({ cmd: 'navigate', url: 'https://example.com/' })).toEqual({ prevented: true, windowOpen: { action: 'deny' } });
     expect((await main.command({ cmd: 'navigate', url: 'app://zhijian/index.html#/units' })).prevented).toBe(false);
     expect(await main.command({ cmd: 'policy', permission: 'media', url: 'https://cdn.example/x.js' })).toEqual({ granted: false, cancelled: true });
+
+    // closing the window forgets its session and ends it in the core; its page can call nothing more
+    await main.command({ cmd: 'close-window' });
+    expect(main.toCore().at(-1)).toMatchObject({ name: 'auth.logout', session: again });
+    expect(await call('auth.status')).toEqual(refused);
 
     // quitting closes the database first
     await main.command({ cmd: 'quit' });

@@ -1,6 +1,7 @@
 // Electron's main process: one window on the built UI (app://zhijian/), the core in a utility
 // process, IPC between them. Everything that decides something lives in a module a Node test
-// reaches (sender, app-protocol, policy, bridge, core-client, paths, startup-error).
+// reaches (sender, app-protocol, policy, bridge, core-client, window-sessions, paths,
+// startup-error). Each window's session token stays here: its page never sees it.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -25,6 +26,7 @@ import { dataDirIn, languageForLocale, migrationsDirFor, uiDirFor, userDataDir }
 import { isBlockedRequest, isPermissionGranted } from './policy';
 import { isAllowedNavigation, isTrustedSender, type SenderInfo, type TrustedWindow } from './sender';
 import { startupErrorText } from './startup-error';
+import { WindowSessions } from './window-sessions';
 
 const REFUSED: WireError = { code: 'REQUEST_REFUSED', messageKey: 'errors.REQUEST_REFUSED' };
 
@@ -38,6 +40,8 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 let core: CoreClient | null = null;
+/** each window's session token, by webContents id */
+let sessions: WindowSessions | null = null;
 /** set once quitting has begun: the core's exit is then expected */
 let quitting = false;
 let closingCore = false;
@@ -114,9 +118,10 @@ function senderOf(event: IpcMainInvokeEvent): SenderInfo {
 
 function handleCalls(): void {
   ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown): Promise<CallOutcome> | CallOutcome => {
-    if (!isTrustedSender(senderOf(event), trustedWindow()) || !core) return { ok: false, error: REFUSED };
+    if (!isTrustedSender(senderOf(event), trustedWindow()) || !sessions) return { ok: false, error: REFUSED };
     if (!isProcedureName(name)) return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', messageKey: 'errors.UNKNOWN_PROCEDURE', details: { name: String(name) } } };
-    return core.call(name, input);
+    // with this window's session; a session token in the result stays here
+    return sessions.call(event.sender.id, name, input);
   });
 }
 
@@ -162,7 +167,10 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // read now: once the window has closed, its webContents is gone
+  const contentsId = window.webContents.id;
   window.on('closed', () => {
+    sessions?.windowClosed(contentsId);
     if (mainWindow === window) mainWindow = null;
   });
   void window.loadURL(APP_ENTRY);
@@ -176,6 +184,7 @@ async function start(): Promise<void> {
   handleCalls();
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(languageForLocale(app.getLocale()), !app.isPackaged)));
   core = startCore();
+  sessions = new WindowSessions(core);
   const opened = await core.opened();
   if (!opened.ok) {
     fail(opened.error);

@@ -1,7 +1,8 @@
 // A stand-in for the 'electron' module, just enough of it for dist/electron/main.cjs to run in
 // plain Node (main-wiring.test.ts): utilityProcess.fork is child_process.fork with a
-// `process.parentPort` shim, and the test drives the rest over Node's IPC channel: requests to
-// the app:// handler, IPC calls from chosen senders, quitting.
+// `process.parentPort` shim (each message main posts to the core is reported, so that a test
+// sees which session a call carried), and the test drives the rest over Node's IPC channel:
+// requests to the app:// handler, IPC calls from chosen senders, closing the window, quitting.
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, like the module it fakes */
 'use strict';
 
@@ -57,6 +58,7 @@ class BrowserWindow extends EventEmitter {
     super();
     this.options = options;
     this.webContents = new WebContents(state.windows.length + 1);
+    this.destroyed = false;
     state.windows.push(this);
     state.appEvents.emit('web-contents-created', {}, this.webContents);
   }
@@ -65,7 +67,12 @@ class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   isDestroyed() {
-    return false;
+    return this.destroyed;
+  }
+  close() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
   }
   isMinimized() {
     return false;
@@ -84,7 +91,10 @@ const utilityProcess = {
     child.on('message', (message) => emitter.emit('message', message));
     child.on('exit', (code) => emitter.emit('exit', code ?? 1));
     return {
-      postMessage: (message) => child.send(message),
+      postMessage: (message) => {
+        report({ kind: 'to-core', message });
+        child.send(message);
+      },
       on: (event, listener) => emitter.on(event, listener),
       kill: () => child.kill(),
       pid: child.pid,
@@ -151,6 +161,10 @@ process.on('message', async (command) => {
       reply({ granted, cancelled });
       break;
     }
+    case 'close-window':
+      state.windows[0].close();
+      reply(null);
+      break;
     case 'quit':
       app.quit();
       reply(null);

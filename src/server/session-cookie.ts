@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { splitSession } from '../shared/session';
 
 /**
  * The session token travels only in this cookie: HttpOnly (page scripts never see it),
@@ -21,14 +22,11 @@ function cookie(value: string, maxAge?: number): string {
 
 /**
  * A result that opens a session loses its token to a Set-Cookie header; one that ends the
- * session clears the cookie. Everything else passes through untouched.
+ * session clears the cookie. Everything else passes through untouched (see splitSession).
  */
 export function takeSession(result: unknown): { body: unknown; cookie?: string } {
-  if (typeof result !== 'object' || result === null) return { body: result ?? null };
-  if ('sessionToken' in result && typeof result.sessionToken === 'string') {
-    const { sessionToken, ...body } = result;
-    return { body, cookie: cookie(sessionToken) };
-  }
-  if ('endSession' in result && result.endSession === true) return { body: result, cookie: cookie('', 0) };
-  return { body: result };
+  const { body, session } = splitSession(result);
+  if (session.kind === 'opened') return { body, cookie: cookie(session.token) };
+  if (session.kind === 'ended') return { body, cookie: cookie('', 0) };
+  return { body: body ?? null };
 }
