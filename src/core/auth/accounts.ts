@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../shared/api/auth';
 import { AppError } from '../api/errors';
 import type { Db } from '../db/open';
 import { orgUnits, roles, users } from '../db/schema';
-import { passwordProblems } from '../security/password-rules';
+import { passwordProblems } from '../../shared/password-rules';
 import { wrapKey, type KdfParams, type KeySlot, type KeySlotFile } from '../security/keyslots';
 import { DEMO_PASSWORD } from '../demo/accounts';
 import { parsePermissions } from './caller';

@@ -32,10 +32,9 @@ export interface SessionOpened {
   user: CurrentUser;
 }
 
-const username = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9._-]{2,31}$/i);
+/** A login name: a letter, then 2 to 31 letters, digits, `.`, `_` or `-`. */
+export const USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,31}$/i;
+const username = z.string().trim().regex(USERNAME_PATTERN);
 const password = z.string().min(1).max(200);
 
 export const auth = {

@@ -1,5 +1,6 @@
 /**
- * The rules a new password must meet (pure). Each problem is an i18n key under `auth.password`.
+ * The rules a new password must meet (pure, shared: the core judges with them, the UI shows them
+ * as a live checklist). Each problem is an i18n key under `auth.password`.
  * Characters are counted as Unicode code points after NFC normalisation, the form the password
  * is wrapped in.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../shared/i18n/en';
-import { zhCN } from '../../shared/i18n/zh-CN';
+import { en } from './i18n/en';
+import { zhCN } from './i18n/zh-CN';
 import { PASSWORD_PROBLEMS, passwordProblems } from './password-rules';
 
 describe('password rules', () => {
