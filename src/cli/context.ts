@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
-import type { SessionOpened } from '../shared/api';
+import type { AuthStatus, SessionOpened } from '../shared/api';
 import { api } from '../shared/api';
 import type { InputOf, OutputOf, ProcedureSpec } from '../shared/api/procedure';
 import { openCore, type Core } from '../core/api/core';
@@ -50,6 +50,9 @@ export async function logIn(file: string, io: CliIo): Promise<CliSession> {
   if (!fs.existsSync(file)) throw new AppError('DB_NOT_FOUND', { file });
   const core = openCore({ dbFile: file, migrationsDir: MIGRATIONS_DIR });
   try {
+    // the file first: nobody is asked for a password to open something that is no database of ours
+    const status = (await core.call(api.auth.status.name, {})) as AuthStatus;
+    if (status.state === 'setup') throw new AppError('SETUP_REQUIRED', { file });
     const opened = (await core.call(api.auth.login.name, await credentials(io))) as SessionOpened;
     return { core, token: opened.sessionToken!, close: () => core.close() };
   } catch (error) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../core/api/errors';
 import { api } from '../../shared/api';
-import { restoreBackup } from '../../core/backup/backup';
+import { backupKeySlots, restoreBackup } from '../../core/backup/backup';
 import { MIGRATIONS_DIR } from '../../core/paths';
 import { credentials, databasePath, run, withSession, type CliIo } from '../context';
 
@@ -20,6 +20,10 @@ export async function restore(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const [file] = positionals;
   if (!file) throw new AppError('INVALID_INPUT', { issues: ['restore FILE'] });
-  const result = restoreBackup(path.resolve(file), databasePath(values.db, io.env), await credentials(io), MIGRATIONS_DIR, new Date());
+  const backupFile = path.resolve(file);
+  const target = databasePath(values.db, io.env);
+  // a missing backup or key slots file is reported before anyone is asked for a password
+  backupKeySlots(backupFile);
+  const result = restoreBackup(backupFile, target, await credentials(io), MIGRATIONS_DIR, new Date());
   io.out(values.json ? JSON.stringify(result) : `${result.restored}${result.keptAside ? ` (previous database kept as ${result.keptAside})` : ''}`);
 }

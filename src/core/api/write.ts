@@ -142,5 +142,7 @@ export function runWrite<T>(
     const { result, summary } = fn(writer);
     writer.commit(audit.caller, audit.procedure, summary ?? {}, audit.nodeId, shanghaiTimestamp(audit.now()));
     return { result, touchedTables: [...new Set(writer.changedTables)] };
-  })();
+    // IMMEDIATE: take the write lock up front, so that a second process (the CLI beside the app)
+    // waits out busy_timeout instead of failing when a read-then-write transaction upgrades
+  }).immediate();
 }

@@ -6,7 +6,7 @@ import { AppError } from '../api/errors';
 import { shanghaiTimestamp } from '../api/time';
 import { checkDatabase, vacuumInto } from '../db/cipher';
 import { loadMigrations } from '../db/migrate';
-import { keySlotPath, readKeySlots, unwrapKey } from '../security/keyslots';
+import { keySlotPath, readKeySlots, unwrapKey, type KeySlotFile } from '../security/keyslots';
 import { findUserSlot } from '../auth/accounts';
 
 /**
@@ -18,11 +18,21 @@ export function writeBackup(sqlite: Database.Database, dbFile: string, outFile: 
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   vacuumInto(sqlite, outFile);
   fs.copyFileSync(keySlotPath(dbFile), keySlotPath(outFile));
+  // listBackups reads the time from the file: the same moment as the one returned here
+  fs.utimesSync(outFile, now, now);
   return { file: outFile, bytes: fs.statSync(outFile).size, createdAt: shanghaiTimestamp(now) };
 }
 
 export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
+}
+
+/** `backups/zhijian-YYYYMMDDHHmmss.db` in the data folder, with -2, -3 … for a second backup in the same second. */
+export function defaultBackupFile(dataDir: string, now: Date): string {
+  const base = path.join(backupsDir(dataDir), `zhijian-${shanghaiTimestamp(now).slice(0, 19).replace(/[-:T]/g, '')}`);
+  let file = `${base}.db`;
+  for (let n = 2; fs.existsSync(file) || fs.existsSync(keySlotPath(file)); n++) file = `${base}-${n}.db`;
+  return file;
 }
 
 export function listBackups(dataDir: string): BackupInfo[] {
@@ -38,10 +48,56 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+const DATABASE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
+
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of [...DATABASE_SUFFIXES, '.keys']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+function fsyncPath(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // best effort (Windows cannot open a directory)
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** `${target}.replaced-YYYYMMDDHHmmss`, with -2, -3 … when a restore in the same second already used it. */
+function asideName(target: string, now: Date): string {
+  const base = `${target}.replaced-${shanghaiTimestamp(now).slice(0, 19).replace(/[-:T]/g, '')}`;
+  let name = base;
+  for (let n = 2; [...DATABASE_SUFFIXES, '.keys'].some((suffix) => fs.existsSync(name + suffix)); n++) name = `${base}-${n}`;
+  return name;
+}
+
+/** A backup's key slots: DB_NOT_FOUND without the backup, KEYSLOTS_MISSING without its `.keys`. */
+export function backupKeySlots(backupFile: string): KeySlotFile {
+  if (!fs.existsSync(backupFile)) throw new AppError('DB_NOT_FOUND', { file: backupFile });
+  const slots = readKeySlots(backupFile);
+  if (!slots) throw new AppError('KEYSLOTS_MISSING', { file: keySlotPath(backupFile) });
+  return slots;
+}
+
+function refuseLockedTarget(target: string): void {
+  if (!fs.existsSync(`${target}.lock`)) return;
+  const owner = Number(fs.readFileSync(`${target}.lock`, 'utf8'));
+  try {
+    process.kill(owner, 0);
+  } catch {
+    return; // a stale lock of a process that is gone
+  }
+  throw new AppError('DATA_DIR_LOCKED', { pid: owner });
+}
+
 /**
  * Replaces `target` with a backup after checking it with the user's own password: its key slots
- * open it, it passes integrity_check, and this application knows its schema version. The
- * replaced database and its slots are kept aside, never deleted.
+ * open it, it passes integrity_check, and this application knows its schema version. The check
+ * runs on a copy beside the target (what is checked is what goes in); the target is touched only
+ * once the copy checks out. The replaced database and its slots are kept aside, never deleted.
  */
 export function restoreBackup(
   backupFile: string,
@@ -50,33 +106,43 @@ export function restoreBackup(
   migrationsDir: string,
   now: Date,
 ): { restored: string; keptAside: string | null } {
-  if (!fs.existsSync(backupFile)) throw new AppError('DB_NOT_FOUND', { file: backupFile });
-  const slots = readKeySlots(backupFile);
-  if (!slots) throw new AppError('KEYSLOTS_MISSING', { file: keySlotPath(backupFile) });
+  if (path.resolve(backupFile) === path.resolve(target)) throw new AppError('INVALID_INPUT', { issues: ['the backup is the database itself'] });
+  const slots = backupKeySlots(backupFile);
   const slot = findUserSlot(slots, credentials.username);
   const key = slot ? unwrapKey(slot, credentials.password, slots.databaseId) : null;
   if (!key) throw new AppError('AUTH_FAILED');
-  const check = checkDatabase(backupFile, key);
-  if (!check.ok) throw new AppError(check.reason === 'wrongKey' ? 'DB_KEY_REJECTED' : 'DB_CORRUPT', { file: backupFile });
-  const known = loadMigrations(migrationsDir).length;
-  if (check.userVersion > known) throw new AppError('DB_NEWER_VERSION', { databaseVersion: check.userVersion, applicationVersion: known });
-  if (fs.existsSync(`${target}.lock`)) {
-    const owner = Number(fs.readFileSync(`${target}.lock`, 'utf8'));
-    try {
-      process.kill(owner, 0);
-      throw new AppError('DATA_DIR_LOCKED', { pid: owner });
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-    }
+  refuseLockedTarget(target);
+
+  const incoming = `${target}.restoring`;
+  removeDatabaseFiles(incoming);
+  try {
+    fs.copyFileSync(backupFile, incoming);
+    fs.copyFileSync(keySlotPath(backupFile), keySlotPath(incoming));
+    const check = checkDatabase(incoming, key);
+    if (!check.ok) throw new AppError(check.reason === 'wrongKey' ? 'DB_KEY_REJECTED' : 'DB_CORRUPT', { file: backupFile });
+    const known = loadMigrations(migrationsDir).length;
+    if (check.userVersion > known) throw new AppError('DB_NEWER_VERSION', { databaseVersion: check.userVersion, applicationVersion: known });
+    // the read-only check may leave -wal/-shm files of its own: the copy goes in alone
+    for (const suffix of DATABASE_SUFFIXES.slice(1)) fs.rmSync(`${incoming}${suffix}`, { force: true });
+    fsyncPath(incoming);
+    fsyncPath(keySlotPath(incoming));
+  } catch (error) {
+    removeDatabaseFiles(incoming);
+    throw error;
+  } finally {
+    key.fill(0);
   }
+
   let keptAside: string | null = null;
-  if (fs.existsSync(target)) {
-    keptAside = `${target}.replaced-${shanghaiTimestamp(now).slice(0, 19).replace(/[-:T]/g, '')}`;
-    for (const suffix of ['', '-wal', '-shm', '.keys']) {
+  if ([...DATABASE_SUFFIXES, '.keys'].some((suffix) => fs.existsSync(target + suffix))) {
+    keptAside = asideName(target, now);
+    for (const suffix of [...DATABASE_SUFFIXES, '.keys']) {
       if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, keptAside + suffix);
     }
   }
-  fs.copyFileSync(backupFile, target);
-  fs.copyFileSync(keySlotPath(backupFile), keySlotPath(target));
+  // the database before its slots: a crash in between leaves KEYSLOTS_MISSING, never slots that open an empty file
+  fs.renameSync(incoming, target);
+  fs.renameSync(keySlotPath(incoming), keySlotPath(target));
+  fsyncPath(path.dirname(target));
   return { restored: target, keptAside };
 }

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../api/errors';
 import { cellText } from './cell-text';
 import { asUnreadable, unreadable } from './failures';
@@ -30,6 +30,8 @@ function rowCells(row: ExcelJS.Row): string[] {
 export async function openXlsx(source: TableSource, file: string, sheet: string | undefined): Promise<RecordSource> {
   // Also rejects missing and empty files up front: exceljs never settles on an empty stream.
   await readHead(source, file, 4);
+  // loaded on first use: most commands never read a workbook, and exceljs is slow to load
+  const { default: Excel } = await import('exceljs');
 
   const input: Readable = 'path' in source ? createReadStream(source.path) : bytesStream(source.bytes);
   // exceljs pipes the input into its unzip stream, and a pipe forwards neither errors nor
@@ -43,7 +45,7 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
   interrupted.catch(() => {}); // observed through `watched`; unobserved when nothing goes wrong
   const watched = <T>(next: Promise<IteratorResult<T>>): Promise<IteratorResult<T>> => Promise.race([next, interrupted]);
 
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const book = new Excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Needed to tell date cells from numbers: the number format lives in the styles.

@@ -267,14 +267,16 @@ describe('key slot file', () => {
     expect(fs.readdirSync(path.dirname(dbFile))).toEqual(['zhijian.db.keys']);
   });
 
-  it('replaces the old file atomically even when a stale temporary file is in the way', () => {
-    const dbFile = path.join(tempDir(), 'zhijian.db');
+  it('replaces the old file atomically through a temporary file of its own, leaving none behind', () => {
+    const dir = tempDir();
+    const dbFile = path.join(dir, 'zhijian.db');
     const file = sampleFile();
     writeKeySlots(dbFile, file);
-    fs.writeFileSync(`${keySlotPath(dbFile)}.tmp`, 'half-written', { mode: 0o644 });
+    fs.writeFileSync(`${keySlotPath(dbFile)}.tmp`, 'half-written by a crash', { mode: 0o644 });
     writeKeySlots(dbFile, { ...file, slots: [file.slots[0]!] });
     expect(readKeySlots(dbFile)?.slots).toHaveLength(1);
-    expect(fs.existsSync(`${keySlotPath(dbFile)}.tmp`)).toBe(false);
+    // each write had a temporary name of its own: nothing of ours is left beside the crash's leftover
+    expect(fs.readdirSync(dir).sort()).toEqual(['zhijian.db.keys', 'zhijian.db.keys.tmp']);
   });
 
   it('refuses to write an invalid file, leaving the old one', () => {

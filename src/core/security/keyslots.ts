@@ -205,8 +205,8 @@ export function writeKeySlots(dbFile: string, file: KeySlotFile): void {
   const parsed = fileSchema.safeParse(file);
   if (!parsed.success) throw new Error(`writeKeySlots: invalid key slot file: ${parsed.error.message}`);
   const target = keySlotPath(dbFile);
-  const temp = `${target}.tmp`;
-  fs.rmSync(temp, { force: true }); // a leftover of a crash: its mode may not be 0600
+  // a name of its own: two processes (the app and a CLI command) may rewrite the slots at once
+  const temp = `${target}.${process.pid}-${bytesToHex(randomBytes(6))}.tmp`;
   const fd = fs.openSync(temp, 'wx', 0o600);
   try {
     try {
