@@ -2,6 +2,9 @@ import { expect, test } from './fixtures';
 
 test.describe('with the demo data', () => {
   test.use({ demo: true });
+  test.beforeEach(async ({ app }) => {
+    await app.loginAs('admin');
+  });
 
   test('the org tree shows 丽江市, its five counties and their townships', async ({ app }) => {
     await app.goTo('组织机构');

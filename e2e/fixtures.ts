@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { checkCharacter } from '../src/core/registry/id-number';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/core/demo/accounts';
 import { AppModel } from './pages/app';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,9 +20,24 @@ export interface RunningServer {
   dataDir: string;
 }
 
+interface ServerOptions {
+  demo: boolean;
+  idleLockSeconds: number | null;
+}
+
 /** Starts `serve` on a free port and resolves with its printed URL. */
-function startServer(dataDir: string, demo: boolean): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const args = ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir, ...(demo ? ['--demo'] : [])];
+function startServer(dataDir: string, { demo, idleLockSeconds }: ServerOptions): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const args = [
+    '--import',
+    'tsx',
+    'src/server/main.ts',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    ...(demo ? ['--demo'] : []),
+    ...(idleLockSeconds !== null ? ['--idle-lock-seconds', String(idleLockSeconds)] : []),
+  ];
   // the server's own messages in Chinese, whatever the machine's LANG
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ZHIJIAN_LANG: 'zh-CN' } });
   let stdout = '';
@@ -58,8 +74,13 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 interface Fixtures {
-  /** start the server with `--demo` (set with `test.use({ demo: true })`) */
+  /**
+   * start the server with `--demo` (set with `test.use({ demo: true })`): the demo commission
+   * with its demo accounts (DEMO_ACCOUNTS, all with DEMO_PASSWORD)
+   */
   demo: boolean;
+  /** start the server with `--idle-lock-seconds N`; null: the server's default */
+  idleLockSeconds: number | null;
   server: RunningServer;
   /** the page, opened at the server's printed URL, as page models */
   app: AppModel;
@@ -67,11 +88,12 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   demo: [false, { option: true }],
+  idleLockSeconds: [null, { option: true }],
 
-  server: async ({ demo }, use, testInfo) => {
+  server: async ({ demo, idleLockSeconds }, use, testInfo) => {
     // a fresh data folder for every test: no test sees another's data
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhijian-e2e-'));
-    const { child, url, output } = await startServer(dataDir, demo);
+    const { child, url, output } = await startServer(dataDir, { demo, idleLockSeconds });
     try {
       await use({ url, origin: new URL(url).origin, dataDir });
     } finally {
@@ -88,6 +110,11 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+/** A password the core accepts for accounts the tests create (10+ characters, a letter and a digit). */
+export const TEST_PASSWORD = 'Jinsha-river-2026';
 
 /**
  * A valid synthetic resident ID number: region, birth date, sequence and the real check

@@ -3,6 +3,9 @@ import { expect, syntheticIdNumber, test, withWrongCheckCharacter } from './fixt
 
 test.describe('with the demo data', () => {
   test.use({ demo: true });
+  test.beforeEach(async ({ app }) => {
+    await app.loginAs('admin');
+  });
 
   test('a people file with bad rows: the report names them, the good rows are imported', async ({ app }, testInfo) => {
     const file = testInfo.outputPath('人员名单.csv');
@@ -47,6 +50,7 @@ test.describe('with the demo data', () => {
 });
 
 test('a file without the required columns is refused with a clear message', async ({ app }, testInfo) => {
+  await app.setUpAdministrator();
   const file = testInfo.outputPath('wrong-columns.csv');
   fs.writeFileSync(file, '名字,电话\r\n张三,13800000000\r\n', 'utf8');
   await app.goTo('人员导入');

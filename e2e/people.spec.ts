@@ -2,6 +2,9 @@ import { expect, syntheticIdNumber, test, withWrongCheckCharacter } from './fixt
 
 test.describe('with the demo data', () => {
   test.use({ demo: true });
+  test.beforeEach(async ({ app }) => {
+    await app.loginAs('admin');
+  });
 
   test('a person created in the form is found by pinyin initials, full pinyin and ID prefix', async ({ app }) => {
     const idNumber = syntheticIdNumber('19420101', '123');
@@ -26,6 +29,7 @@ test.describe('with the demo data', () => {
 
 test('an invalid ID number is reported on the field and nothing is created', async ({ app }) => {
   const bad = withWrongCheckCharacter(syntheticIdNumber('19800101', '123'));
+  await app.setUpAdministrator();
   await app.goTo('人员信息');
   await expect(app.people.empty).toBeVisible();
   await app.people.startCreate('新增人员');

@@ -22,6 +22,14 @@ test.describe('screenshots', () => {
   test('main screens in Chinese', async ({ app, page }, testInfo) => {
     fs.mkdirSync(OUT_DIR, { recursive: true });
 
+    await expect(app.login.root).toBeVisible();
+    await app.login.root.getByRole('textbox', { name: '用户名' }).fill('admin');
+    await shoot(page, 'login');
+    // an account locked by failed logins, as the administrator's users screen shows it
+    for (let attempt = 0; attempt < 5; attempt += 1) await app.login.submit('analyst', 'wrong-password-1');
+    await expect(app.login.error).toContainText('账户已锁定至');
+    await app.loginAs('admin');
+
     await expect(app.overview.unitCount).not.toHaveText('0');
     await shoot(page, 'overview');
 
@@ -58,5 +66,31 @@ test.describe('screenshots', () => {
     await app.import.importFile(file);
     await expect(app.import.report).toBeVisible();
     await shoot(page, 'import-report');
+
+    await app.goTo('用户管理');
+    await expect(app.users.status('analyst')).toHaveText('已锁定');
+    await shoot(page, 'users');
+
+    await app.goTo('角色权限');
+    await expect(app.roles.card('data_analyst')).toBeVisible();
+    await shoot(page, 'roles');
+
+    await app.goTo('审计日志');
+    await app.audit.verify();
+    await expect(app.audit.verifyOk).toBeVisible();
+    await shoot(page, 'audit');
+  });
+});
+
+test.describe('screenshots of the idle lock', () => {
+  test.use({ demo: true, idleLockSeconds: 3 });
+
+  test('the lock over the people list', async ({ app, page }) => {
+    await app.loginAs('admin');
+    await app.goTo('人员信息');
+    await app.people.search('和');
+    await expect(app.people.rows.first()).toBeVisible();
+    await expect(app.lock.overlay).toBeVisible({ timeout: 10_000 });
+    await shoot(page, 'lock');
   });
 });

@@ -1,24 +1,44 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../src/core/demo/accounts';
+import { AuditModel, BackupModel, RolesModel, UsersModel } from './admin';
+import { LockModel, LoginModel, SetupModel } from './auth';
 import { ImportModel } from './import';
 import { OverviewModel } from './overview';
 import { PeopleModel } from './people';
 import { PersonModel } from './person';
 import { UnitsModel } from './units';
 
+/** The administrator a test creates on an empty data folder. */
+export const SETUP_ADMIN = { username: 'admin', displayName: '测试管理员', password: 'Lijiang-setup-2026' };
+
 /** The whole application as a test sees it: the shell plus one model per screen. */
 export class AppModel {
+  readonly setup: SetupModel;
+  readonly login: LoginModel;
+  readonly lock: LockModel;
   readonly overview: OverviewModel;
   readonly units: UnitsModel;
   readonly people: PeopleModel;
   readonly person: PersonModel;
   readonly import: ImportModel;
+  readonly users: UsersModel;
+  readonly roles: RolesModel;
+  readonly audit: AuditModel;
+  readonly backup: BackupModel;
 
   constructor(readonly page: Page) {
+    this.setup = new SetupModel(page);
+    this.login = new LoginModel(page);
+    this.lock = new LockModel(page);
     this.overview = new OverviewModel(page);
     this.units = new UnitsModel(page);
     this.people = new PeopleModel(page);
     this.person = new PersonModel(page);
     this.import = new ImportModel(page);
+    this.users = new UsersModel(page);
+    this.roles = new RolesModel(page);
+    this.audit = new AuditModel(page);
+    this.backup = new BackupModel(page);
   }
 
   get navigation(): Locator {
@@ -33,9 +53,37 @@ export class AppModel {
     await this.navLink(name).click();
   }
 
+  /** Logs in from the login screen (a demo account's password unless given) and waits for the app. */
+  async loginAs(username: string, password: string = DEMO_PASSWORD): Promise<void> {
+    await this.login.submit(username, password);
+    await expect(this.userMenu).toBeVisible();
+  }
+
+  /** The first start on an empty data folder: the administrator, then past the recovery key. */
+  async setUpAdministrator(options: { demo?: boolean } = {}): Promise<string> {
+    await this.setup.fill({ ...SETUP_ADMIN, demo: options.demo });
+    await this.setup.submit();
+    await expect(this.setup.recoveryKey).toBeVisible({ timeout: 60_000 });
+    const key = await this.setup.recoveryKey.innerText();
+    await this.setup.storedCheckbox.check();
+    await this.setup.continueButton.click();
+    await expect(this.userMenu).toBeVisible();
+    return key;
+  }
+
+  get userMenu(): Locator {
+    return this.page.getByTestId('user-menu');
+  }
+
+  async logOut(): Promise<void> {
+    await this.userMenu.click();
+    await this.page.getByRole('menuitem', { name: '退出登录' }).click();
+    await expect(this.login.root).toBeVisible();
+  }
+
   async switchLanguage(label: 'English' | '中文'): Promise<void> {
     // Mantine's SegmentedControl is a radio group; the label is what users click
-    await this.page.getByRole('banner').getByText(label, { exact: true }).click();
+    await this.page.getByText(label, { exact: true }).click();
   }
 
   /** The notifications stack (success and error toasts). */

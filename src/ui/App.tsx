@@ -3,8 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { bridge } from './bridge/client';
 import { useTokenRefused } from './auth-state';
 import { hasToken } from './bridge/http-bridge';
-import { UnitsProvider } from './data/units-context';
-import { AppLayout } from './shell/AppLayout';
+import { AuthGate } from './session/AuthGate';
 import { MissingTokenPage } from './shell/MissingTokenPage';
 import { theme } from './theme';
 
@@ -15,13 +14,7 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" limit={4} />
-      {authorised ? (
-        <UnitsProvider>
-          <AppLayout />
-        </UnitsProvider>
-      ) : (
-        <MissingTokenPage />
-      )}
+      {authorised ? <AuthGate /> : <MissingTokenPage />}
     </MantineProvider>
   );
 }

@@ -44,3 +44,30 @@ describe('UI translation keys', () => {
     expect(Object.keys(en.ui.enums.relation).sort()).toEqual([...KIN_RELATIONS].sort());
   });
 });
+
+describe('names of roles and permissions', () => {
+  it('names every built-in role and labels every permission, in both languages', async () => {
+    const { ROLE_CODES, PERMISSIONS } = await import('../shared/api/permissions');
+    const zh = new Set(leafKeys(zhCN));
+    const english = new Set(leafKeys(en));
+    for (const code of ROLE_CODES) {
+      expect(zh.has(`roles.${code}`), code).toBe(true);
+      expect(english.has(`roles.${code}`), code).toBe(true);
+    }
+    for (const permission of PERMISSIONS) {
+      expect(zh.has(`permissions.${permission}`), permission).toBe(true);
+      expect(english.has(`permissions.${permission}`), permission).toBe(true);
+    }
+  });
+
+  it('has the keys the UI builds at run time', async () => {
+    const { PASSWORD_PROBLEMS } = await import('../shared/password-rules');
+    const known = new Set(leafKeys(zhCN));
+    const built = [
+      ...PASSWORD_PROBLEMS,
+      ...['active', 'locked', 'disabled'].map((state) => `ui.users.state.${state}`),
+      ...['hash', 'link'].map((reason) => `ui.audit.brokenReason.${reason}`),
+    ];
+    expect(built.filter((key) => !known.has(key))).toEqual([]);
+  });
+});

@@ -13,6 +13,10 @@ describe('hash routes', () => {
     ['#/people?page=-2', { name: 'people', query: '', unitId: null, page: 1 }],
     ['#/people/01XYZ', { name: 'person', id: '01XYZ' }],
     ['#/people-import', { name: 'peopleImport' }],
+    ['#/users', { name: 'users' }],
+    ['#/roles', { name: 'roles' }],
+    ['#/audit', { name: 'audit' }],
+    ['#/backup', { name: 'backup' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -22,6 +26,7 @@ describe('hash routes', () => {
       { name: 'people', query: '张 三&', unitId: 'U1', page: 2 },
       { name: 'person', id: '01XYZ' },
       { name: 'units', unitId: 'A/B' },
+      { name: 'audit' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

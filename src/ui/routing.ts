@@ -9,7 +9,11 @@ export type Route =
   | { name: 'units'; unitId: string | null }
   | { name: 'people'; query: string; unitId: string | null; page: number }
   | { name: 'person'; id: string }
-  | { name: 'peopleImport' };
+  | { name: 'peopleImport' }
+  | { name: 'users' }
+  | { name: 'roles' }
+  | { name: 'audit' }
+  | { name: 'backup' };
 
 export type RouteName = Route['name'];
 
@@ -22,6 +26,11 @@ export function parseRoute(hash: string): Route {
       return { name: 'units', unitId: parts[1] ?? null };
     case 'people-import':
       return { name: 'peopleImport' };
+    case 'users':
+    case 'roles':
+    case 'audit':
+    case 'backup':
+      return { name: parts[0] };
     case 'people': {
       if (parts[1]) return { name: 'person', id: parts[1] };
       const page = Number(params.get('page') ?? '1');
@@ -47,6 +56,11 @@ export function routeHref(route: Route): string {
       return `#/people/${encodeURIComponent(route.id)}`;
     case 'peopleImport':
       return '#/people-import';
+    case 'users':
+    case 'roles':
+    case 'audit':
+    case 'backup':
+      return `#/${route.name}`;
     case 'people': {
       const params = new URLSearchParams();
       if (route.query) params.set('q', route.query);

@@ -2,6 +2,7 @@ import { Group, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
 
 export function HeaderBar() {
   const { t } = useTranslation();
@@ -18,7 +19,10 @@ export function HeaderBar() {
           {t('ui.appSubtitle')}
         </Text>
       </Group>
-      <LanguageSwitch />
+      <Group gap="md" wrap="nowrap">
+        <LanguageSwitch />
+        <UserMenu />
+      </Group>
     </Group>
   );
 }

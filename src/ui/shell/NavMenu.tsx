@@ -1,28 +1,48 @@
-import { NavLink, Stack } from '@mantine/core';
+import { Divider, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { routeHref, useRoute } from '../routing';
-import { NAV_MODULES } from './modules';
+import { useCan } from '../session/use-session';
+import { ADMIN_MODULES, NAV_MODULES, type NavModule } from './modules';
 
+/** The entries the user's role allows; the administration group only when it has any. */
 export function NavMenu() {
   const { t } = useTranslation();
-  const route = useRoute();
+  const can = useCan();
+  const main = NAV_MODULES.filter((m) => can(m.access));
+  const admin = ADMIN_MODULES.filter((m) => can(m.access));
   return (
     <Stack gap={2}>
-      {NAV_MODULES.map((module) => {
-        const Icon = module.icon;
-        const active = module.activeOn.includes(route.name);
-        return (
-          <NavLink
-            key={module.labelKey}
-            href={routeHref(module.route)}
-            label={t(module.labelKey)}
-            leftSection={<Icon size={18} stroke={1.6} />}
-            active={active}
-            aria-current={active ? 'page' : undefined}
-            variant="light"
-          />
-        );
-      })}
+      {main.map((module) => (
+        <ModuleLink key={module.labelKey} module={module} />
+      ))}
+      {admin.length > 0 && (
+        <>
+          <Divider my="xs" />
+          <Text size="xs" c="dimmed" fw={600} px="sm" pb={4}>
+            {t('ui.nav.admin')}
+          </Text>
+          {admin.map((module) => (
+            <ModuleLink key={module.labelKey} module={module} />
+          ))}
+        </>
+      )}
     </Stack>
+  );
+}
+
+function ModuleLink({ module }: { module: NavModule }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const Icon = module.icon;
+  const active = module.activeOn.includes(route.name);
+  return (
+    <NavLink
+      href={routeHref(module.route)}
+      label={t(module.labelKey)}
+      leftSection={<Icon size={18} stroke={1.6} />}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      variant="light"
+    />
   );
 }

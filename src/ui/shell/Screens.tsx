@@ -1,13 +1,24 @@
+import { Alert } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { useRoute } from '../routing';
+import { AuditPage } from '../screens/audit/AuditPage';
+import { BackupPage } from '../screens/backup/BackupPage';
 import { ImportPage } from '../screens/import/ImportPage';
 import { OverviewPage } from '../screens/overview/OverviewPage';
 import { PeoplePage } from '../screens/people/PeoplePage';
 import { PersonPage } from '../screens/person/PersonPage';
+import { RolesPage } from '../screens/roles/RolesPage';
 import { UnitsPage } from '../screens/units/UnitsPage';
+import { UsersPage } from '../screens/users/UsersPage';
+import { useCan } from '../session/use-session';
+import { ROUTE_ACCESS } from './modules';
 
-/** The screen for the current hash route. */
+/** The screen for the current hash route, if the user's role allows it. */
 export function Screens() {
   const route = useRoute();
+  const can = useCan();
+  if (!can(ROUTE_ACCESS[route.name])) return <NoAccess />;
   switch (route.name) {
     case 'overview':
       return <OverviewPage />;
@@ -20,5 +31,23 @@ export function Screens() {
       return <PersonPage key={route.id} id={route.id} />;
     case 'peopleImport':
       return <ImportPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'roles':
+      return <RolesPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'backup':
+      return <BackupPage />;
   }
+}
+
+/** A deep link (or a link kept from another user) to a screen this role does not have. */
+function NoAccess() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="yellow" icon={<IconLock />} title={t('ui.access.deniedTitle')} maw={640} data-testid="no-access">
+      {t('ui.access.deniedBody')}
+    </Alert>
+  );
 }

@@ -1,4 +1,15 @@
-import { IconFileImport, IconHome, IconSitemap, IconUsers, type Icon } from '@tabler/icons-react';
+import {
+  IconDatabaseExport,
+  IconFileImport,
+  IconHome,
+  IconListCheck,
+  IconShieldLock,
+  IconSitemap,
+  IconUserCog,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Access } from '../../shared/api/permissions';
 import { peopleRoute, type Route, type RouteName } from '../routing';
 
 export interface NavModule {
@@ -8,15 +19,46 @@ export interface NavModule {
   route: Route;
   /** the routes under which the entry shows as active */
   activeOn: RouteName[];
+  /** what the user must hold to see the entry (and the screens it leads to) */
+  access: Access;
 }
+
+/** What each screen needs; a screen the role may not use says so instead of failing its calls. */
+export const ROUTE_ACCESS: Record<RouteName, Access> = {
+  overview: 'system.read',
+  units: 'registry.read',
+  people: 'registry.read',
+  person: 'registry.read',
+  peopleImport: 'registry.import',
+  users: 'users.manage',
+  roles: 'roles.manage',
+  audit: 'audit.read',
+  backup: 'backup.create',
+};
+
+const entry = (labelKey: string, icon: Icon, route: Route, activeOn: RouteName[] = [route.name]): NavModule => ({
+  labelKey,
+  icon,
+  route,
+  activeOn,
+  access: ROUTE_ACCESS[route.name],
+});
 
 /**
  * The navigation, in order. Later modules (clues and cases, inspection, welfare funds …) are
  * added here when their screens exist: an entry that leads nowhere would only confuse.
  */
 export const NAV_MODULES: NavModule[] = [
-  { labelKey: 'ui.nav.overview', icon: IconHome, route: { name: 'overview' }, activeOn: ['overview'] },
-  { labelKey: 'ui.nav.units', icon: IconSitemap, route: { name: 'units', unitId: null }, activeOn: ['units'] },
-  { labelKey: 'ui.nav.people', icon: IconUsers, route: peopleRoute(), activeOn: ['people', 'person'] },
-  { labelKey: 'ui.nav.peopleImport', icon: IconFileImport, route: { name: 'peopleImport' }, activeOn: ['peopleImport'] },
+  entry('ui.nav.overview', IconHome, { name: 'overview' }),
+  entry('ui.nav.units', IconSitemap, { name: 'units', unitId: null }),
+  entry('ui.nav.people', IconUsers, peopleRoute(), ['people', 'person']),
+  entry('ui.nav.peopleImport', IconFileImport, { name: 'peopleImport' }),
+];
+
+/** The administration entries, shown apart under their own heading. */
+export const ADMIN_MODULES: NavModule[] = [
+  entry('ui.nav.users', IconUserCog, { name: 'users' }),
+  entry('ui.nav.roles', IconShieldLock, { name: 'roles' }),
+  entry('ui.nav.audit', IconListCheck, { name: 'audit' }),
+  entry('ui.nav.backup', IconDatabaseExport, { name: 'backup' }),
 ];

@@ -8,6 +8,7 @@ import type { PeopleImportReport } from '../../../shared/api/registry';
 import { errorMessage } from '../../../shared/i18n/translate';
 import { call, on } from '../../bridge/client';
 import { asWireError } from '../../errors';
+import { onSessionEnd } from '../../session/session-store';
 import { readAsBase64 } from './file-base64';
 import { ImportReportView } from './ImportReportView';
 
@@ -20,6 +21,10 @@ type ImportState =
 // The last outcome outlives the screen: a user who looks at the people list and comes back
 // still finds the report of rows to fix.
 let lastOutcome: ImportState = { step: 'idle' };
+// … but not the user: the next one to log in starts afresh
+onSessionEnd(() => {
+  lastOutcome = { step: 'idle' };
+});
 
 export function ImportPage() {
   const { t } = useTranslation();

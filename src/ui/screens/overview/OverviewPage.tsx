@@ -6,6 +6,7 @@ import { call } from '../../bridge/client';
 import { ErrorState, LoadingState } from '../../components/QueryStatus';
 import { useDataChanged } from '../../data/use-data-changed';
 import { useQuery } from '../../data/use-query';
+import { useCan } from '../../session/use-session';
 import { DemoDataCard } from './DemoDataCard';
 import { StatCard } from './StatCard';
 
@@ -13,6 +14,7 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const info = useQuery(() => call(api.system.info, {}), []);
   useDataChanged(info.reload);
+  const can = useCan();
 
   if (info.error && !info.data) return <ErrorState error={info.error} onRetry={info.reload} />;
   if (!info.data) return <LoadingState />;
@@ -20,7 +22,7 @@ export function OverviewPage() {
   return (
     <Stack gap="md" data-testid="overview">
       <Title order={2}>{t('ui.overview.title')}</Title>
-      {empty && <DemoDataCard onLoaded={info.reload} />}
+      {empty && can('system.manage') && <DemoDataCard onLoaded={info.reload} />}
       <SimpleGrid cols={2} maw={640}>
         <StatCard testId="count-units" icon={IconSitemap} label={t('ui.overview.units')} value={counts.units} />
         <StatCard testId="count-people" icon={IconUsers} label={t('ui.overview.people')} value={counts.people} />

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UnitSelect } from '../../components/UnitSelect';
 import { navigate, peopleRoute, type Route } from '../../routing';
+import { useCan } from '../../session/use-session';
 import { PersonFormModal } from '../person/PersonFormModal';
 import { PeopleResults } from './PeopleResults';
 
@@ -19,6 +20,7 @@ export function PeoplePage({ route }: { route: PeopleRoute }) {
   const [text, setText] = useState(route.query);
   const [debounced] = useDebouncedValue(text.trim(), 300);
   const [creating, setCreating] = useState(false);
+  const can = useCan();
 
   // The text box and the hash each follow the other: typing updates the hash once it settles,
   // and a new hash from outside (the navigation link, the back button) resets the text box.
@@ -42,12 +44,16 @@ export function PeoplePage({ route }: { route: PeopleRoute }) {
       <Group justify="space-between">
         <Title order={2}>{t('ui.people.title')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFileImport size={18} />} component="a" href="#/people-import">
-            {t('ui.people.import')}
-          </Button>
-          <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
-            {t('ui.people.create')}
-          </Button>
+          {can('registry.import') && (
+            <Button variant="default" leftSection={<IconFileImport size={18} />} component="a" href="#/people-import">
+              {t('ui.people.import')}
+            </Button>
+          )}
+          {can('registry.write') && (
+            <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
+              {t('ui.people.create')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Paper withBorder p="sm">

@@ -8,20 +8,24 @@ import { call } from '../../bridge/client';
 import { enumLabel } from '../../components/enum-label';
 import { notifyError, notifySuccess } from '../../errors';
 import { routeHref } from '../../routing';
+import { useCan } from '../../session/use-session';
 import { AddKinModal } from './AddKinModal';
 
 export function KinCard({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const writable = useCan()('registry.write');
   return (
     <Paper withBorder p="md" data-testid="kin-card">
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4">
           {t('ui.person.kin.title')}
         </Title>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-          {t('ui.person.kin.add')}
-        </Button>
+        {writable && (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            {t('ui.person.kin.add')}
+          </Button>
+        )}
       </Group>
       {person.kin.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -39,7 +43,7 @@ export function KinCard({ person }: { person: PersonDetail }) {
           </Table.Thead>
           <Table.Tbody>
             {person.kin.map((link) => (
-              <KinRow key={link.id} link={link} />
+              <KinRow key={link.id} link={link} writable={writable} />
             ))}
           </Table.Tbody>
         </Table>
@@ -49,7 +53,7 @@ export function KinCard({ person }: { person: PersonDetail }) {
   );
 }
 
-function KinRow({ link }: { link: KinLink }) {
+function KinRow({ link, writable }: { link: KinLink; writable: boolean }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -76,28 +80,30 @@ function KinRow({ link }: { link: KinLink }) {
       <Table.Td>{link.relative.idNumber}</Table.Td>
       <Table.Td>
         {/* a removed link cannot be undone from here, so ask first */}
-        <Popover opened={confirming} onChange={setConfirming} withArrow position="left">
-          <Popover.Target>
-            <Tooltip label={t('ui.person.kin.remove')}>
-              <ActionIcon variant="subtle" color="red" aria-label={t('ui.person.kin.remove')} onClick={() => setConfirming((o) => !o)}>
-                <IconLinkOff size={18} />
-              </ActionIcon>
-            </Tooltip>
-          </Popover.Target>
-          <Popover.Dropdown>
-            <Stack gap="xs">
-              <Text size="sm">{t('ui.person.kin.removeConfirm', { name: link.relative.name })}</Text>
-              <Group justify="flex-end" gap="xs">
-                <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
-                  {t('ui.common.cancel')}
-                </Button>
-                <Button size="xs" color="red" loading={busy} onClick={() => void unlink()}>
-                  {t('ui.person.kin.remove')}
-                </Button>
-              </Group>
-            </Stack>
-          </Popover.Dropdown>
-        </Popover>
+        {writable && (
+          <Popover opened={confirming} onChange={setConfirming} withArrow position="left">
+            <Popover.Target>
+              <Tooltip label={t('ui.person.kin.remove')}>
+                <ActionIcon variant="subtle" color="red" aria-label={t('ui.person.kin.remove')} onClick={() => setConfirming((o) => !o)}>
+                  <IconLinkOff size={18} />
+                </ActionIcon>
+              </Tooltip>
+            </Popover.Target>
+            <Popover.Dropdown>
+              <Stack gap="xs">
+                <Text size="sm">{t('ui.person.kin.removeConfirm', { name: link.relative.name })}</Text>
+                <Group justify="flex-end" gap="xs">
+                  <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                    {t('ui.common.cancel')}
+                  </Button>
+                  <Button size="xs" color="red" loading={busy} onClick={() => void unlink()}>
+                    {t('ui.person.kin.remove')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Popover.Dropdown>
+          </Popover>
+        )}
       </Table.Td>
     </Table.Tr>
   );

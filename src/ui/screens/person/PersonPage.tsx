@@ -7,6 +7,7 @@ import { call } from '../../bridge/client';
 import { ErrorState, LoadingState } from '../../components/QueryStatus';
 import { useDataChanged } from '../../data/use-data-changed';
 import { useQuery } from '../../data/use-query';
+import { useCan } from '../../session/use-session';
 import { KinCard } from './KinCard';
 import { PersonFieldsCard } from './PersonFieldsCard';
 import { PersonFormModal } from './PersonFormModal';
@@ -16,6 +17,7 @@ export function PersonPage({ id }: { id: string }) {
   const detail = useQuery(() => call(api.people.get, { id }), [id]);
   useDataChanged(detail.reload);
   const [editing, setEditing] = useState(false);
+  const can = useCan();
 
   const back = (
     // history.back keeps the list's search and page; a deep link has no list behind it
@@ -53,9 +55,11 @@ export function PersonPage({ id }: { id: string }) {
         <Title order={2} data-testid="person-name">
           {person.name}
         </Title>
-        <Button variant="default" leftSection={<IconPencil size={18} />} onClick={() => setEditing(true)}>
-          {t('ui.common.edit')}
-        </Button>
+        {can('registry.write') && (
+          <Button variant="default" leftSection={<IconPencil size={18} />} onClick={() => setEditing(true)}>
+            {t('ui.common.edit')}
+          </Button>
+        )}
       </Group>
       <PersonFieldsCard person={person} />
       <KinCard person={person} />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/QueryStatus';
 import { useUnits } from '../../data/units-context';
+import { useCan } from '../../session/use-session';
 import { PeopleResults } from '../people/PeopleResults';
 import { KindBadge } from './KindBadge';
 import { RenameUnitModal } from './RenameUnitModal';
@@ -15,6 +16,7 @@ export function UnitPanel({ unitId }: { unitId: string | null }) {
   const [descendants, setDescendants] = useState(true);
   const [page, setPage] = useState(1);
   const [modal, setModal] = useState<'create' | 'rename' | null>(null);
+  const writable = useCan()('registry.write');
 
   // another unit's people start on their first page
   useEffect(() => setPage(1), [unitId, descendants]);
@@ -39,14 +41,16 @@ export function UnitPanel({ unitId }: { unitId: string | null }) {
               {t('ui.units.direct', { direct: unit.peopleCount, total: index.totalPeople.get(unit.id) ?? 0 })}
             </Text>
           </Stack>
-          <Group gap="xs" wrap="nowrap">
-            <Button size="xs" variant="default" leftSection={<IconPencil size={16} />} onClick={() => setModal('rename')}>
-              {t('ui.units.rename')}
-            </Button>
-            <Button size="xs" leftSection={<IconPlus size={16} />} onClick={() => setModal('create')}>
-              {t('ui.units.addChild')}
-            </Button>
-          </Group>
+          {writable && (
+            <Group gap="xs" wrap="nowrap">
+              <Button size="xs" variant="default" leftSection={<IconPencil size={16} />} onClick={() => setModal('rename')}>
+                {t('ui.units.rename')}
+              </Button>
+              <Button size="xs" leftSection={<IconPlus size={16} />} onClick={() => setModal('create')}>
+                {t('ui.units.addChild')}
+              </Button>
+            </Group>
+          )}
         </Group>
       </Paper>
       <Paper withBorder p="sm">
