@@ -61,7 +61,7 @@ describe('serve', () => {
     expect(body.result.sessionToken).toBeUndefined();
     expect(body.result.recoveryKey).toMatch(/^[0-9A-Z-]+$/);
     const cookie = String(setup.headers['set-cookie']);
-    expect(cookie).toMatch(/^zhijian_session=[\w-]+; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(new RegExp(`^zhijian_session_${s.port}=[\\w-]+; Path=/; HttpOnly; SameSite=Strict$`));
     const session = cookie.split(';')[0]!;
 
     // without the cookie: no session; with it: the administrator

@@ -6,7 +6,7 @@ import { EVENT_NAMES } from '../shared/api/events';
 import type { Core } from '../core/api/core';
 import { toWireError } from '../core/api/errors';
 import { hostAllowed, originAllowed, tokenMatches } from './http-guard';
-import { readSessionCookie, takeSession } from './session-cookie';
+import { readSessionCookie, sessionCookieName, takeSession } from './session-cookie';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
 const MAX_BODY_BYTES = 100 * 1024 * 1024;
@@ -87,8 +87,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     try {
-      const result = await core.call(String(request.name), request.input, readSessionCookie(req));
-      const { body, cookie } = takeSession(result);
+      const result = await core.call(String(request.name), request.input, readSessionCookie(req, sessionCookieName(port)));
+      const { body, cookie } = takeSession(result, sessionCookieName(port));
       sendJson(res, 200, { ok: true, result: body }, cookie);
     } catch (error) {
       const wire = toWireError(error);

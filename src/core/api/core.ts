@@ -138,6 +138,8 @@ export function openCore(options: CoreOptions): Core {
     if (permission === 'public') {
       const session = sessions.peek(token, at);
       if (!session) return anonymous();
+      // the UI asks for its status when the user is active: that keeps an unlocked session awake
+      if (!session.locked) session.lastActivity = at;
       try {
         return callerFor(vault.database.db, session);
       } catch {
