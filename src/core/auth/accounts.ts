@@ -13,25 +13,32 @@ export function requireStrongPassword(password: string, username: string): void 
   if (problems.length > 0) throw new AppError('PASSWORD_WEAK', { problems });
 }
 
-export function currentUser(db: Db, userId: string): CurrentUser {
-  const row = db
+/** Accounts with their unit and role, as every account listing reads them. */
+export function accountRows(db: Db) {
+  return db
     .select({
       id: users.id,
       username: users.username,
       displayName: users.displayName,
       unitId: users.unitId,
       unitName: orgUnits.name,
+      roleId: users.roleId,
       roleCode: roles.code,
       roleName: roles.name,
       permissions: roles.permissions,
+      disabled: users.disabled,
+      createdAt: users.createdAt,
     })
     .from(users)
     .innerJoin(roles, eq(roles.id, users.roleId))
-    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-    .where(eq(users.id, userId))
-    .get();
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId));
+}
+
+export function currentUser(db: Db, userId: string): CurrentUser {
+  const row = accountRows(db).where(eq(users.id, userId)).get();
   if (!row) throw new AppError('NOT_FOUND', { user: userId });
-  return { ...row, permissions: parsePermissions(row.permissions) };
+  const { id, username, displayName, unitId, unitName, roleCode, roleName } = row;
+  return { id, username, displayName, unitId, unitName, roleCode, roleName, permissions: parsePermissions(row.permissions) };
 }
 
 export function findUserSlot(file: KeySlotFile, username: string): KeySlot | undefined {

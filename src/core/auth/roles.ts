@@ -6,19 +6,10 @@ import type { Writer } from '../api/write';
 import type { Db } from '../db/open';
 import { roles } from '../db/schema';
 import { AppError } from '../api/errors';
+import { zhCN } from '../../shared/i18n/zh-CN';
 
-/** Stored names of the built-in roles; the UI shows its own translation of `roles.<code>`. */
-const BUILTIN_ROLE_NAMES: Record<RoleCode, string> = {
-  administrator: '系统管理员',
-  commission_leader: '委领导',
-  case_management: '案件监督管理室',
-  case_officer: '审查调查人员',
-  inspection_office: '巡察办',
-  data_analyst: '数据分析员',
-  county_officer: '县区纪委监委人员',
-  cadre_oversight: '干部监督室',
-  auditor: '审计员（只读）',
-};
+/** Stored names of the built-in roles (the UI shows its own translation of `roles.<code>`). */
+const BUILTIN_ROLE_NAMES: Record<RoleCode, string> = zhCN.roles;
 
 /** Creates the built-in roles that are missing; returns role ids by code. */
 export function seedRoles(w: Writer, now: Date): Record<RoleCode, string> {

@@ -8,6 +8,7 @@ import { checkDatabase, vacuumInto } from '../db/cipher';
 import { loadMigrations } from '../db/migrate';
 import { keySlotPath, readKeySlots, unwrapKey, type KeySlotFile } from '../security/keyslots';
 import { findUserSlot } from '../auth/accounts';
+import { fsyncPath } from '../fs/durable';
 
 /**
  * A consistent copy of the live database, still encrypted with the same key (VACUUM INTO, never
@@ -52,18 +53,6 @@ const DATABASE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
 
 function removeDatabaseFiles(file: string): void {
   for (const suffix of [...DATABASE_SUFFIXES, '.keys']) fs.rmSync(`${file}${suffix}`, { force: true });
-}
-
-function fsyncPath(file: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // best effort (Windows cannot open a directory)
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }
 
 /** `${target}.replaced-YYYYMMDDHHmmss`, with -2, -3 … when a restore in the same second already used it. */

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import Database from 'better-sqlite3';
 import { AppError } from '../api/errors';
+import { fsyncPath } from '../fs/durable';
 
 export const DB_KEY_BYTES = 32;
 /** SQLCipher 4's page size; an encrypted file is a whole number of these. */
@@ -77,18 +78,6 @@ function fsyncFile(file: string): void {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-function fsyncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open a directory
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -179,7 +168,7 @@ export function encryptInPlace(file: string, key: Uint8Array): void {
     removeDatabaseFiles(temp);
     throw error;
   }
-  fsyncDirectory(path.dirname(file));
+  fsyncPath(path.dirname(file));
   for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
   fs.rmSync(`${temp}-journal`, { force: true });
   if (scrubFd !== undefined) {
@@ -210,7 +199,7 @@ export function vacuumInto(sqlite: Database.Database, outFile: string): void {
     removeDatabaseFiles(temp);
     throw error;
   }
-  fsyncDirectory(path.dirname(outFile));
+  fsyncPath(path.dirname(outFile));
 }
 
 export type DatabaseCheck = { ok: true; userVersion: number; applicationId: number } | { ok: false; reason: 'wrongKey' | 'corrupt' };

@@ -19,6 +19,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { AppError } from '../api/errors';
+import { fsyncPath } from '../fs/durable';
 
 export const KEYSLOTS_FORMAT = 'zhijian-keyslots';
 export const KEYSLOTS_VERSION = 1;
@@ -184,18 +185,6 @@ export function readKeySlots(dbFile: string): KeySlotFile | null {
   return parsed.data as KeySlotFile;
 }
 
-function fsyncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open a directory; its renames are durable through NTFS's own journal
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
 /**
  * Replaces the key slot file atomically: the new content goes to a temporary file in the same
  * folder (mode 0600), is flushed to disk, then renamed over the old file. A crash leaves either
@@ -220,7 +209,7 @@ export function writeKeySlots(dbFile: string, file: KeySlotFile): void {
     fs.rmSync(temp, { force: true });
     throw error;
   }
-  fsyncDirectory(path.dirname(target));
+  fsyncPath(path.dirname(target));
 }
 
 // ---------------------------------------------------------------------------------------------

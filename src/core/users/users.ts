@@ -6,39 +6,20 @@ import { AppError } from '../api/errors';
 import { newId } from '../api/ids';
 import { shanghaiTimestamp } from '../api/time';
 import type { Db } from '../db/open';
-import { orgUnits, roles, users } from '../db/schema';
+import { roles, users } from '../db/schema';
 import { lockedUntil } from '../security/lockout';
 import type { KeySlotFile } from '../security/keyslots';
-import { requireStrongPassword, withoutUserSlot, withUserSlot } from '../auth/accounts';
-
-function rows(db: Db) {
-  return db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      unitId: users.unitId,
-      unitName: orgUnits.name,
-      roleId: users.roleId,
-      roleCode: roles.code,
-      roleName: roles.name,
-      disabled: users.disabled,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .innerJoin(roles, eq(roles.id, users.roleId))
-    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId));
-}
+import { accountRows, requireStrongPassword, withoutUserSlot, withUserSlot } from '../auth/accounts';
 
 /** Users in the caller's scope, with the failed logins their key slots have counted. */
 export function listUsers(ctx: Context): UserRow[] {
   const slots = ctx.vault.slots();
   const now = ctx.now();
-  return rows(ctx.db)
+  return accountRows(ctx.db)
     .orderBy(users.username)
     .all()
     .filter((u) => inScope(ctx.caller.scope, u.unitId))
-    .map((u) => {
+    .map(({ permissions: _permissions, ...u }) => {
       const slot = slots.slots.find((s) => s.kind === 'user' && s.userId === u.id);
       const until = slot ? lockedUntil(slot, now) : null;
       return { ...u, failedAttempts: slot?.failedAttempts ?? 0, lockedUntil: until ? shanghaiTimestamp(until) : null };
@@ -73,7 +54,7 @@ function keepAnAdministrator(db: Db, userId: string): void {
 }
 
 function isAdministrator(db: Db, userId: string): boolean {
-  return rows(db).where(eq(users.id, userId)).get()?.roleCode === 'administrator';
+  return accountRows(db).where(eq(users.id, userId)).get()?.roleCode === 'administrator';
 }
 
 function saveSlots(ctx: Context, change: (file: KeySlotFile) => KeySlotFile): void {
