@@ -171,3 +171,23 @@ describe('accounts and the encrypted database', () => {
     expect(() => new Database(dbFile, { readonly: true }).prepare('SELECT count(*) FROM people').get()).toThrow();
   });
 });
+
+describe('a setup interrupted between writing the key slots and encrypting', () => {
+  it('starts again instead of locking everyone out of the plaintext database', async () => {
+    const dir = tempDir();
+    const dbFile = path.join(dir, 'old.db');
+    const { openDatabase } = await import('../db/open');
+    openDatabase({ file: dbFile, migrationsDir: MIGRATIONS_DIR, create: true, key: null }).sqlite.close();
+    // the slots of a setup whose process died before the encryption
+    const { dbFile: other } = await testCore();
+    fs.copyFileSync(`${other}.keys`, `${dbFile}.keys`);
+    const core = openCore({ dbFile, migrationsDir: MIGRATIONS_DIR, kdf: TEST_KDF });
+    try {
+      expect(((await core.call(api.auth.status.name, {})) as AuthStatus).state).toBe('setup');
+      await core.call(api.auth.setup.name, { username: 'admin', displayName: '管理员', password: ADMIN.password });
+    } finally {
+      core.close();
+    }
+    await expect(logIn(bareCore({ dbFile }).core, 'admin', ADMIN.password)).resolves.toEqual(expect.any(String));
+  });
+});

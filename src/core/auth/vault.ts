@@ -38,10 +38,13 @@ export class Vault {
 
   state(): VaultState {
     if (this.opened) return 'open';
-    if (readKeySlots(this.dbFile)) return 'locked';
     const size = fs.existsSync(this.dbFile) ? fs.statSync(this.dbFile).size : 0;
+    const plaintext = size > 0 && fileLooksPlaintext(this.dbFile);
+    // slots beside a plaintext database are from a setup that stopped before encrypting it:
+    // nothing was ever encrypted under them, so the setup starts again
+    if (readKeySlots(this.dbFile) && !plaintext) return 'locked';
     if (size === 0) return 'setup';
-    if (fileLooksPlaintext(this.dbFile)) {
+    if (plaintext) {
       // a plaintext database of ours (from before encryption) is set up and encrypted in place
       checkOurs(this.dbFile);
       return 'setup';
