@@ -1,5 +1,6 @@
-import { Group, Stack, Text, type PasswordInputProps } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text, type PasswordInputProps } from '@mantine/core';
 import { IconCheck, IconPoint } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_PROBLEMS, passwordProblems } from '../../shared/password-rules';
 import { PasswordInput } from './PasswordInput';
@@ -39,4 +40,54 @@ export function NewPasswordField({ value, onChange, username, testId, ...props }
       </Stack>
     </Stack>
   );
+}
+
+export interface NewPasswordErrors {
+  password?: string;
+  confirm?: string;
+}
+
+/**
+ * What can be judged before asking the core about a new password typed twice: that there is
+ * one, and that the second typing agrees. The rules themselves are the core's to judge.
+ */
+export function checkNewPassword(t: TFunction, password: string, confirm: string): NewPasswordErrors {
+  if (!password) return { password: t('ui.password.required') };
+  if (confirm !== password) return { confirm: t('ui.password.mismatch') };
+  return {};
+}
+
+interface FieldsProps {
+  /** the new password's label; the confirmation is always "confirm" */
+  label: string;
+  password: string;
+  confirm: string;
+  errors: NewPasswordErrors;
+  onPasswordChange: (value: string) => void;
+  onConfirmChange: (value: string) => void;
+  /** the account's username, for the rule that the password must not contain it */
+  username: string;
+  testId?: string;
+  /** side by side in two columns rather than one under the other */
+  columns?: boolean;
+}
+
+/** A new password with its rules, then the same password again to confirm it. */
+export function NewPasswordFields({ label, password, confirm, errors, onPasswordChange, onConfirmChange, username, testId, columns = false }: FieldsProps) {
+  const { t } = useTranslation();
+  const fields = (
+    <>
+      <NewPasswordField label={label} required value={password} error={errors.password} onChange={onPasswordChange} username={username} testId={testId} />
+      <PasswordInput
+        label={t('ui.password.confirm')}
+        required
+        autoComplete="new-password"
+        value={confirm}
+        error={errors.confirm}
+        onChange={(e) => onConfirmChange(e.currentTarget.value)}
+        style={columns ? { alignSelf: 'flex-start' } : undefined}
+      />
+    </>
+  );
+  return columns ? <SimpleGrid cols={2}>{fields}</SimpleGrid> : fields;
 }

@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { call } from '../../bridge/client';
 import { FormModal, type FormModalControl } from '../../components/FormModal';
-import { NewPasswordField } from '../../components/PasswordField';
+import { checkNewPassword, NewPasswordFields, type NewPasswordErrors } from '../../components/PasswordField';
 import { asWireError, describeError, notifyError, notifySuccess } from '../../errors';
 import { PasswordInput } from '../../components/PasswordInput';
 
-interface Errors {
+interface Errors extends NewPasswordErrors {
   current?: string;
-  password?: string;
-  confirm?: string;
 }
 
 /** The logged-in user's own password: the current one, then the new one twice. */
@@ -32,8 +30,7 @@ export function ChangePasswordModal({ opened, onClose, username }: FormModalCont
   function check(): boolean {
     const found: Errors = {};
     if (!current) found.current = t('ui.password.required');
-    if (!password) found.password = t('ui.password.required');
-    else if (confirm !== password) found.confirm = t('ui.password.mismatch');
+    Object.assign(found, checkNewPassword(t, password, confirm));
     setErrors(found);
     return Object.keys(found).length === 0;
   }
@@ -62,14 +59,14 @@ export function ChangePasswordModal({ opened, onClose, username }: FormModalCont
         onChange={(e) => setCurrent(e.currentTarget.value)}
         data-autofocus
       />
-      <NewPasswordField label={t('ui.password.new')} required value={password} error={errors.password} onChange={setPassword} username={username} />
-      <PasswordInput
-        label={t('ui.password.confirm')}
-        required
-        autoComplete="new-password"
-        value={confirm}
-        error={errors.confirm}
-        onChange={(e) => setConfirm(e.currentTarget.value)}
+      <NewPasswordFields
+        label={t('ui.password.new')}
+        password={password}
+        confirm={confirm}
+        errors={errors}
+        onPasswordChange={setPassword}
+        onConfirmChange={setConfirm}
+        username={username}
       />
     </FormModal>
   );

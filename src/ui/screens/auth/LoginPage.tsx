@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconInfoCircle, IconLogin } from '@tabler/icons-react';
+import { Alert, TextInput } from '@mantine/core';
+import { IconInfoCircle, IconLogin } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -7,6 +7,7 @@ import { call } from '../../bridge/client';
 import { describeError } from '../../errors';
 import { forgetStatus } from '../../session/session-store';
 import { useSession } from '../../session/use-session';
+import { AuthForm, AuthLink } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 import { PasswordInput } from '../../components/PasswordInput';
 
@@ -38,41 +39,31 @@ export function LoginPage({ onRecover }: { onRecover: () => void }) {
 
   return (
     <AuthLayout title={t('ui.login.title')} testId="login-page">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <AuthForm
+        onSubmit={submit}
+        failure={error}
+        failureTestId="login-error"
+        submitLabel={t('ui.login.submit')}
+        submitIcon={<IconLogin size={18} />}
+        busy={busy}
+        footer={<AuthLink onClick={onRecover}>{t('ui.login.forgot')}</AuthLink>}
       >
-        <Stack gap="sm">
-          {ended && !error && (
-            <Alert color="yellow" icon={<IconInfoCircle />} data-testid="login-notice">
-              {describeError(t, ended)}
-            </Alert>
-          )}
-          {error && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert" data-testid="login-error">
-              {error}
-            </Alert>
-          )}
-          <TextInput
-            label={t('ui.login.username')}
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            data-autofocus
-            autoFocus
-          />
-          <PasswordInput label={t('ui.login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          <Button type="submit" loading={busy} leftSection={<IconLogin size={18} />} mt="xs">
-            {t('ui.login.submit')}
-          </Button>
-          <Anchor component="button" type="button" size="sm" onClick={onRecover} ta="center">
-            {t('ui.login.forgot')}
-          </Anchor>
-        </Stack>
-      </form>
+        {/* shown only while there is no error, so it stands where the error would */}
+        {ended && !error && (
+          <Alert color="yellow" icon={<IconInfoCircle />} data-testid="login-notice">
+            {describeError(t, ended)}
+          </Alert>
+        )}
+        <TextInput
+          label={t('ui.login.username')}
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          data-autofocus
+          autoFocus
+        />
+        <PasswordInput label={t('ui.login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,19 +1,16 @@
-import { Alert, Anchor, Button, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { call } from '../../bridge/client';
-import { NewPasswordField } from '../../components/PasswordField';
+import { checkNewPassword, NewPasswordFields, type NewPasswordErrors } from '../../components/PasswordField';
 import { asWireError, describeError, notifySuccess } from '../../errors';
 import { forgetStatus } from '../../session/session-store';
+import { AuthForm, AuthLink } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
-import { PasswordInput } from '../../components/PasswordInput';
 
-interface Errors {
+interface Errors extends NewPasswordErrors {
   recoveryKey?: string;
-  password?: string;
-  confirm?: string;
 }
 
 /** The administrator's way back in with the recovery key shown at the first start. */
@@ -29,8 +26,7 @@ export function RecoveryPage({ onBack }: { onBack: () => void }) {
   async function submit() {
     const found: Errors = {};
     if (recoveryKey.trim().length < 10) found.recoveryKey = t('ui.recovery.keyRequired');
-    if (!password) found.password = t('ui.password.required');
-    else if (confirm !== password) found.confirm = t('ui.password.mismatch');
+    Object.assign(found, checkNewPassword(t, password, confirm));
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) return;
@@ -51,54 +47,34 @@ export function RecoveryPage({ onBack }: { onBack: () => void }) {
   return (
     <AuthLayout title={t('ui.recovery.title')} width={480} testId="recovery-page">
       <Text size="sm">{t('ui.recovery.intro')}</Text>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <AuthForm
+        onSubmit={submit}
+        failure={failure}
+        submitLabel={t('ui.recovery.submit')}
+        busy={busy}
+        footer={<AuthLink onClick={onBack}>{t('ui.recovery.back')}</AuthLink>}
       >
-        <Stack gap="sm">
-          {failure && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Textarea
-            label={t('ui.recovery.key')}
-            required
-            autosize
-            minRows={2}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            value={recoveryKey}
-            error={errors.recoveryKey}
-            onChange={(e) => setRecoveryKey(e.currentTarget.value)}
-            data-autofocus
-          />
-          <NewPasswordField
-            label={t('ui.recovery.newPassword')}
-            required
-            value={password}
-            error={errors.password}
-            onChange={setPassword}
-            username=""
-          />
-          <PasswordInput
-            label={t('ui.password.confirm')}
-            required
-            autoComplete="new-password"
-            value={confirm}
-            error={errors.confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-          />
-          <Button type="submit" loading={busy} mt="xs">
-            {t('ui.recovery.submit')}
-          </Button>
-          <Anchor component="button" type="button" size="sm" onClick={onBack} ta="center">
-            {t('ui.recovery.back')}
-          </Anchor>
-        </Stack>
-      </form>
+        <Textarea
+          label={t('ui.recovery.key')}
+          required
+          autosize
+          minRows={2}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          value={recoveryKey}
+          error={errors.recoveryKey}
+          onChange={(e) => setRecoveryKey(e.currentTarget.value)}
+          data-autofocus
+        />
+        <NewPasswordFields
+          label={t('ui.recovery.newPassword')}
+          password={password}
+          confirm={confirm}
+          errors={errors}
+          onPasswordChange={setPassword}
+          onConfirmChange={setConfirm}
+          username=""
+        />
+      </AuthForm>
     </AuthLayout>
   );
 }

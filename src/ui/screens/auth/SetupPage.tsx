@@ -1,16 +1,16 @@
-import { Alert, Button, Checkbox, Divider, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Checkbox, Divider, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { call } from '../../bridge/client';
-import { NewPasswordField } from '../../components/PasswordField';
+import { NewPasswordFields } from '../../components/PasswordField';
+import { useFormValues } from '../../components/use-form-values';
 import { asWireError, describeError } from '../../errors';
 import { forgetStatus } from '../../session/session-store';
+import { AuthForm } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
-import { SETUP_DEFAULTS, validateSetup, type SetupErrors, type SetupValues } from './setup-form';
-import { PasswordInput } from '../../components/PasswordInput';
+import { SETUP_DEFAULTS, validateSetup, type SetupValues } from './setup-form';
 
 /**
  * The first start: the administrator's account and the root unit. The core then encrypts the
@@ -18,16 +18,10 @@ import { PasswordInput } from '../../components/PasswordInput';
  */
 export function SetupPage() {
   const { t } = useTranslation();
-  const [values, setValues] = useState<SetupValues>(SETUP_DEFAULTS);
-  const [errors, setErrors] = useState<SetupErrors>({});
+  const { values, errors, setErrors, set } = useFormValues<SetupValues>(SETUP_DEFAULTS);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-
-  const set = <K extends keyof SetupValues>(key: K, value: SetupValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
 
   async function submit() {
     const found = validateSetup(t, values);
@@ -58,94 +52,77 @@ export function SetupPage() {
   return (
     <AuthLayout title={t('ui.setup.title')} width={560} testId="setup-page">
       <Text size="sm">{t('ui.setup.intro')}</Text>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          {failure && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert">
-              {failure}
-            </Alert>
-          )}
-          <SimpleGrid cols={2}>
-            <TextInput
-              label={t('ui.account.username')}
-              description={t('ui.account.usernameHint')}
-              required
-              autoComplete="username"
-              value={values.username}
-              error={errors.username}
-              onChange={(e) => set('username', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('ui.account.displayName')}
-              description={t('ui.account.displayNameHint')}
-              required
-              value={values.displayName}
-              error={errors.displayName}
-              onChange={(e) => set('displayName', e.currentTarget.value)}
-              data-autofocus
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={2}>
-            <NewPasswordField
-              label={t('ui.password.new')}
-              required
-              value={values.password}
-              error={errors.password}
-              onChange={(v) => set('password', v)}
-              username={values.username}
-              testId="setup-password"
-            />
-            <PasswordInput
-              label={t('ui.password.confirm')}
-              required
-              autoComplete="new-password"
-              value={values.confirm}
-              error={errors.confirm}
-              onChange={(e) => set('confirm', e.currentTarget.value)}
-              style={{ alignSelf: 'flex-start' }}
-            />
-          </SimpleGrid>
-          <Divider label={t('ui.setup.orgSection')} labelPosition="left" mt="xs" />
-          <SimpleGrid cols={2}>
-            <TextInput
-              label={t('ui.setup.orgCode')}
-              description={t('ui.setup.orgCodeHint')}
-              required
-              value={values.orgCode}
-              error={errors.orgCode}
-              onChange={(e) => set('orgCode', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('ui.setup.orgName')}
-              required
-              value={values.orgName}
-              error={errors.orgName}
-              onChange={(e) => set('orgName', e.currentTarget.value)}
-              style={{ alignSelf: 'flex-end' }}
-            />
-          </SimpleGrid>
-          <Checkbox
-            label={t('ui.setup.demo')}
-            description={t('ui.setup.demoHint')}
-            checked={values.demo}
-            onChange={(e) => set('demo', e.currentTarget.checked)}
-          />
-          <Button type="submit" loading={busy} mt="xs">
-            {t('ui.setup.submit')}
-          </Button>
-          {busy && values.demo && (
+      <AuthForm
+        onSubmit={submit}
+        failure={failure}
+        submitLabel={t('ui.setup.submit')}
+        busy={busy}
+        footer={
+          busy &&
+          values.demo && (
             <Text size="xs" c="dimmed" ta="center">
               {t('ui.setup.demoWait')}
             </Text>
-          )}
-        </Stack>
-      </form>
+          )
+        }
+      >
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('ui.account.username')}
+            description={t('ui.account.usernameHint')}
+            required
+            autoComplete="username"
+            value={values.username}
+            error={errors.username}
+            onChange={(e) => set('username', e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('ui.account.displayName')}
+            description={t('ui.account.displayNameHint')}
+            required
+            value={values.displayName}
+            error={errors.displayName}
+            onChange={(e) => set('displayName', e.currentTarget.value)}
+            data-autofocus
+          />
+        </SimpleGrid>
+        <NewPasswordFields
+          label={t('ui.password.new')}
+          password={values.password}
+          confirm={values.confirm}
+          errors={errors}
+          onPasswordChange={(v) => set('password', v)}
+          onConfirmChange={(v) => set('confirm', v)}
+          username={values.username}
+          testId="setup-password"
+          columns
+        />
+        <Divider label={t('ui.setup.orgSection')} labelPosition="left" mt="xs" />
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('ui.setup.orgCode')}
+            description={t('ui.setup.orgCodeHint')}
+            required
+            value={values.orgCode}
+            error={errors.orgCode}
+            onChange={(e) => set('orgCode', e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('ui.setup.orgName')}
+            required
+            value={values.orgName}
+            error={errors.orgName}
+            onChange={(e) => set('orgName', e.currentTarget.value)}
+            style={{ alignSelf: 'flex-end' }}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label={t('ui.setup.demo')}
+          description={t('ui.setup.demoHint')}
+          checked={values.demo}
+          onChange={(e) => set('demo', e.currentTarget.checked)}
+        />
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { USERNAME_PATTERN } from '../../../shared/api/auth';
+import { checkNewPassword } from '../../components/PasswordField';
 
 export interface SetupValues {
   username: string;
@@ -31,8 +32,7 @@ export function validateSetup(t: TFunction, v: SetupValues): SetupErrors {
   const errors: SetupErrors = {};
   if (!USERNAME_PATTERN.test(v.username.trim())) errors.username = t('ui.account.usernameInvalid');
   if (!v.displayName.trim()) errors.displayName = t('ui.account.displayNameRequired');
-  if (!v.password) errors.password = t('ui.password.required');
-  else if (v.confirm !== v.password) errors.confirm = t('ui.password.mismatch');
+  Object.assign(errors, checkNewPassword(t, v.password, v.confirm));
   if (!/^\d{6}$/.test(v.orgCode.trim())) errors.orgCode = t('ui.setup.orgCodeInvalid');
   if (!v.orgName.trim()) errors.orgName = t('ui.setup.orgNameRequired');
   return errors;

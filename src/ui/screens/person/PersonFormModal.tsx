@@ -1,5 +1,4 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -9,9 +8,10 @@ import { call } from '../../bridge/client';
 import { enumOptions } from '../../components/enum-label';
 import { FormModal, type FormModalControl } from '../../components/FormModal';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useModalFormValues } from '../../components/use-form-values';
 import { asWireError, describeError, notifyError, notifySuccess } from '../../errors';
 import { navigate } from '../../routing';
-import { initialValues, toFields, validate, type PersonFormErrors, type PersonFormValues } from './person-form-state';
+import { initialValues, toFields, validate } from './person-form-state';
 
 /** Errors that belong to the ID number field rather than to a notification. */
 const ID_NUMBER_ERRORS = new Set(['ID_NUMBER_INVALID', 'ID_NUMBER_TAKEN']);
@@ -34,25 +34,11 @@ interface Props extends FormModalControl {
 
 export function PersonFormModal({ opened, onClose, person }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<PersonFormValues>(() => initialValues(person));
-  const [errors, setErrors] = useState<PersonFormErrors>({});
-
   // each opening starts from the person as stored, not from an abandoned edit
-  useEffect(() => {
-    if (!opened) return;
-    setValues(initialValues(person));
-    setErrors({});
-  }, [opened, person]);
-
-  const set = <K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const { values, errors, setErrors, set, accept } = useModalFormValues(opened, person, initialValues);
 
   function check() {
-    const found = validate(t, values);
-    setErrors(found);
-    return Object.keys(found).length === 0;
+    return accept(validate(t, values));
   }
 
   async function submit() {

@@ -1,5 +1,4 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import type { UserRow } from '../../../shared/api/auth';
@@ -9,6 +8,7 @@ import { NewPasswordField } from '../../components/PasswordField';
 import { USERNAME_PATTERN } from '../../../shared/api/auth';
 import { UnitSelect } from '../../components/UnitSelect';
 import { asWireError, describeError, notifyError, notifySuccess } from '../../errors';
+import { useModalFormValues, type FormErrors } from '../../components/use-form-values';
 import { useRoleOptions } from './use-roles';
 
 interface Values {
@@ -18,7 +18,6 @@ interface Values {
   roleId: string | null;
   password: string;
 }
-type Errors = Partial<Record<keyof Values, string>>;
 
 const initial = (user: UserRow | null): Values => ({
   username: user?.username ?? '',
@@ -41,29 +40,16 @@ interface Props extends FormModalControl {
 export function UserFormModal({ opened, onClose, user, onSaved }: Props) {
   const { t } = useTranslation();
   const roles = useRoleOptions();
-  const [values, setValues] = useState<Values>(() => initial(user));
-  const [errors, setErrors] = useState<Errors>({});
-
-  useEffect(() => {
-    if (!opened) return;
-    setValues(initial(user));
-    setErrors({});
-  }, [opened, user]);
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const { values, errors, setErrors, set, accept } = useModalFormValues(opened, user, initial);
 
   function check(): boolean {
-    const found: Errors = {};
+    const found: FormErrors<Values> = {};
     if (!user && !USERNAME_PATTERN.test(values.username.trim())) found.username = t('ui.account.usernameInvalid');
     if (!values.displayName.trim()) found.displayName = t('ui.account.displayNameRequired');
     if (!values.unitId) found.unitId = t('ui.users.form.unitRequired');
     if (!values.roleId) found.roleId = t('ui.users.form.roleRequired');
     if (!user && !values.password) found.password = t('ui.password.required');
-    setErrors(found);
-    return Object.keys(found).length === 0;
+    return accept(found);
   }
 
   async function submit() {
