@@ -135,7 +135,8 @@ export const users = {
 };
 
 export const roles = {
-  list: procedure<Role[]>()({ name: 'roles.list', input: z.object({}).default({}), permission: 'users.manage', mutates: false }),
+  /** role definitions hold no data of anyone's: every user may read them (the users and roles screens both need them) */
+  list: procedure<Role[]>()({ name: 'roles.list', input: z.object({}).default({}), permission: 'session', mutates: false }),
   update: procedure<Role>()({
     name: 'roles.update',
     input: z.object({ id: z.string().min(1), permissions: permissionList }),
