@@ -2,6 +2,7 @@ import { errorMessage } from '../shared/i18n/translate';
 import { AppError, toWireError } from '../core/api/errors';
 import { verifyAudit } from './commands/audit';
 import { backup, restore } from './commands/backup';
+import { due } from './commands/due';
 import { demo, init } from './commands/init';
 import { importPeople, listPeople } from './commands/people';
 import { addUser, disableUser, listUsers } from './commands/users';
@@ -22,6 +23,9 @@ const USAGE = `usage: zhijian <command> [options]
   audit verify [--json]                             check the audit trail's hash chain
   backup --out FILE                                 a consistent, still-encrypted copy
   restore FILE                                      check a backup, then replace the database with it
+  due --from DATE (--working-days N | --days N | --months N) [--json]
+                                                    a deadline on the calendar of statutory holidays
+                                                    and make-up working days (needs no database)
 
 The database is --db FILE or ZHIJIAN_DB; the acting user ZHIJIAN_USER and ZHIJIAN_PASSWORD
 (asked on a terminal when not set). Exit codes: 0 done, 1 handled error (one line on stderr).`;
@@ -40,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   'audit verify': verifyAudit,
   backup,
   restore,
+  due,
 };
 
 function route(argv: string[]): { command: Command; args: string[] } | undefined {
@@ -71,7 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // parseArgs reports unknown or malformed options with a TypeError carrying a code
     const code = (error as { code?: string }).code;
     const wire = code?.startsWith('ERR_PARSE_ARGS')
-      ? { code: 'INVALID_INPUT' as const, messageKey: 'errors.INVALID_INPUT', details: { issues: [(error as Error).message] } }
+      ? { code: 'INVALID_INPUT' as const, messageKey: 'errors.INVALID_INPUT', details: { issues: [(error as Error).message.split('\n')[0]!] } }
       : toWireError(error);
     io.err(errorMessage(io.t, wire));
     return 1;

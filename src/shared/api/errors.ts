@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'ROLE_NOT_FOUND',
   'SETUP_REQUIRED',
   'AUDIT_BROKEN',
+  'CALENDAR_YEAR_UNKNOWN',
   'INTERNAL',
 ] as const;
 

@@ -48,6 +48,7 @@ export const en: SameKeys<typeof zhCN> = {
     ROLE_NOT_FOUND: 'Role not found',
     SETUP_REQUIRED: 'This database has not been set up: run zhijian init, or open the application to create the administrator',
     AUDIT_BROKEN: 'The audit chain is broken at entry {{seq}} ({{reason}})',
+    CALENDAR_YEAR_UNKNOWN: 'The holiday calendar does not know the year {{year}} (it covers {{firstYear}}–{{lastYear}}): no deadline is computed for it',
     INTERNAL: 'Internal error: the operation did not complete and nothing was changed',
   },
   auth: {

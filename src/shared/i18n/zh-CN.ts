@@ -44,6 +44,7 @@ export const zhCN = {
     ROLE_NOT_FOUND: '未找到该角色',
     SETUP_REQUIRED: '此数据库尚未初始化：请运行 zhijian init，或打开应用设置管理员',
     AUDIT_BROKEN: '审计记录链在第 {{seq}} 条断裂（{{reason}}）',
+    CALENDAR_YEAR_UNKNOWN: '节假日日历没有 {{year}} 年的安排（已知 {{firstYear}}—{{lastYear}} 年），无法计算期限',
     INTERNAL: '内部错误，操作未完成，数据未改动',
   },
   auth: {
