@@ -13,6 +13,11 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.export',
   'backup.create',
+  'cases.read',
+  'cases.intake',
+  'cases.handle',
+  'cases.approve',
+  'cases.configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,12 +45,12 @@ export type RoleCode = (typeof ROLE_CODES)[number];
 /** The permissions each built-in role starts with; the administrator may change them. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  commission_leader: ['system.read', 'registry.read', 'audit.read'],
-  case_management: ['system.read', 'registry.read', 'registry.write'],
-  case_officer: ['system.read', 'registry.read'],
-  inspection_office: ['system.read', 'registry.read'],
-  data_analyst: ['system.read', 'registry.read', 'registry.import'],
-  county_officer: ['system.read', 'registry.read', 'registry.write', 'registry.import'],
-  cadre_oversight: ['system.read', 'registry.read', 'registry.write', 'audit.read'],
-  auditor: ['system.read', 'registry.read', 'audit.read', 'audit.export'],
+  commission_leader: ['system.read', 'registry.read', 'audit.read', 'cases.read', 'cases.approve'],
+  case_management: ['system.read', 'registry.read', 'registry.write', 'cases.read', 'cases.intake', 'cases.handle', 'cases.configure'],
+  case_officer: ['system.read', 'registry.read', 'cases.read', 'cases.handle'],
+  inspection_office: ['system.read', 'registry.read', 'cases.read', 'cases.intake'],
+  data_analyst: ['system.read', 'registry.read', 'registry.import', 'cases.read'],
+  county_officer: ['system.read', 'registry.read', 'registry.write', 'registry.import', 'cases.read', 'cases.intake', 'cases.handle'],
+  cadre_oversight: ['system.read', 'registry.read', 'registry.write', 'audit.read', 'cases.read'],
+  auditor: ['system.read', 'registry.read', 'audit.read', 'audit.export', 'cases.read'],
 };

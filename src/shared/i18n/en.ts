@@ -49,6 +49,17 @@ export const en: SameKeys<typeof zhCN> = {
     SETUP_REQUIRED: 'This database has not been set up: run zhijian init, or open the application to create the administrator',
     AUDIT_BROKEN: 'The audit chain is broken at entry {{seq}} ({{reason}})',
     CALENDAR_YEAR_UNKNOWN: 'The holiday calendar does not know the year {{year}} (it covers {{firstYear}}–{{lastYear}}): no deadline is computed for it',
+    CASE_NOT_FOUND: 'No such clue or case',
+    CASE_ACTION_NOT_ALLOWED: '“{{action}}” is not allowed at the stage “{{stage}}”',
+    CASE_FIELD_REQUIRED: 'Required: {{fields}}',
+    CASE_VERSION_CONFLICT: 'Someone else ({{actor}}) has just acted on this case: reload it and try again',
+    CASE_APPROVAL_PENDING: '“{{action}}” is waiting for approval; nothing else can be done until it is decided',
+    CASE_NOTHING_PENDING: 'Nothing is waiting for approval',
+    CASE_NOT_APPROVER: 'This step is approved by the role “{{role}}”',
+    CASE_NOTHING_TO_UNDO: 'There is nothing to undo',
+    CASE_CLOCK_INVALID: 'The time limit “{{clock}}” cannot be changed that way: {{why}}',
+    CASE_MERGE_INVALID: 'Cannot merge: {{why}}',
+    CALENDAR_YEAR_BUILTIN_ONLY: 'There is no custom arrangement for {{year}} to remove',
     INTERNAL: 'Internal error: the operation did not complete and nothing was changed',
   },
   auth: {
@@ -100,6 +111,13 @@ export const en: SameKeys<typeof zhCN> = {
     audit: {
       read: 'View the audit trail',
       export: 'Export the audit trail',
+    },
+    cases: {
+      read: 'View clues and cases',
+      intake: 'Register clues',
+      handle: 'Handle clues and cases (dispatch, disposal, investigation, adjudication)',
+      approve: 'Approve dispositions and case steps',
+      configure: 'Set case time limits, approvers and the holiday calendar',
     },
     backup: {
       create: 'Create database backups',

@@ -45,6 +45,17 @@ export const zhCN = {
     SETUP_REQUIRED: '此数据库尚未初始化：请运行 zhijian init，或打开应用设置管理员',
     AUDIT_BROKEN: '审计记录链在第 {{seq}} 条断裂（{{reason}}）',
     CALENDAR_YEAR_UNKNOWN: '节假日日历没有 {{year}} 年的安排（已知 {{firstYear}}—{{lastYear}} 年），无法计算期限',
+    CASE_NOT_FOUND: '没有找到这条线索或案件',
+    CASE_ACTION_NOT_ALLOWED: '当前阶段“{{stage}}”不能执行“{{action}}”',
+    CASE_FIELD_REQUIRED: '缺少必填项：{{fields}}',
+    CASE_VERSION_CONFLICT: '这件线索刚被其他人办理过（{{actor}}），请刷新后再操作',
+    CASE_APPROVAL_PENDING: '还有一项“{{action}}”在等待审批，审批后才能继续',
+    CASE_NOTHING_PENDING: '没有待审批的事项',
+    CASE_NOT_APPROVER: '这一事项须由“{{role}}”审批',
+    CASE_NOTHING_TO_UNDO: '没有可以撤销的操作',
+    CASE_CLOCK_INVALID: '时限“{{clock}}”不能这样操作：{{why}}',
+    CASE_MERGE_INVALID: '不能合并：{{why}}',
+    CALENDAR_YEAR_BUILTIN_ONLY: '{{year}} 年没有自定义的安排可以删除',
     INTERNAL: '内部错误，操作未完成，数据未改动',
   },
   auth: {
@@ -96,6 +107,13 @@ export const zhCN = {
     audit: {
       read: '查看审计日志',
       export: '导出审计日志',
+    },
+    cases: {
+      read: '查看问题线索与案件',
+      intake: '受理登记问题线索',
+      handle: '办理线索与案件（分办、处置、审查调查、审理）',
+      approve: '审批线索处置与案件事项',
+      configure: '设置办案时限、审批人和节假日日历',
     },
     backup: {
       create: '创建数据库备份',

@@ -1,3 +1,4 @@
 export * from './auth';
 export * from './registry';
 export * from './system';
+export * from './cases';
