@@ -167,7 +167,8 @@ export const ACTION_FIELDS = [
 ] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];
 
-export const LIMIT_UNITS = ['working_days', 'days', 'months'] as const;
+/** hours: counted on the clock, never moved off a rest day (the 24-hour family notice of 留置) */
+export const LIMIT_UNITS = ['working_days', 'days', 'months', 'hours'] as const;
 export type LimitUnit = (typeof LIMIT_UNITS)[number];
 
 export interface Limit {
