@@ -261,6 +261,7 @@ export const en: SameKeys<typeof zhCN> = {
       working_days: 'working days',
       days: 'days',
       months: 'months',
+      hours: 'hours',
     },
     eventKind: {
       opened: 'Registered',

@@ -258,6 +258,7 @@ export const zhCN = {
       working_days: '个工作日',
       days: '日',
       months: '个月',
+      hours: '小时',
     },
     eventKind: {
       opened: '受理登记',
