@@ -25,6 +25,7 @@ const dateInCalendar = fc
 describe('the holiday calendar', () => {
   it('covers 2004 to 2026 from chinese-days, holidays and make-up working days apart', () => {
     expect([cal.firstYear, cal.lastYear]).toEqual([2004, 2026]);
+    expect(cal.years.size).toBe(2026 - 2004 + 1);
     for (const day of cal.workdays) expect(cal.holidays.has(day), day).toBe(false);
   });
 
@@ -69,6 +70,29 @@ describe('addWorkingDays', () => {
   it('skips the Spring Festival', () => {
     expect(addWorkingDays(cal, '2026-02-13', 1)).toBe('2026-02-14');
     expect(addWorkingDays(cal, '2026-02-14', 1)).toBe('2026-02-24');
+  });
+
+  it('skips the 2025 Spring Festival and counts both make-up days around it', () => {
+    // 01-28 to 02-04, made up on Sunday 01-26 and Saturday 02-08
+    expect(addWorkingDays(cal, '2025-01-24', 1)).toBe('2025-01-26');
+    expect(addWorkingDays(cal, '2025-01-24', 2)).toBe('2025-01-27');
+    expect(addWorkingDays(cal, '2025-01-24', 3)).toBe('2025-02-05');
+    expect(addWorkingDays(cal, '2025-01-24', 6)).toBe('2025-02-08');
+    expect(addWorkingDays(cal, '2025-01-24', 7)).toBe('2025-02-10');
+    // 2024: 02-10 to 02-17, made up on Sunday 02-04 and Sunday 02-18
+    expect(addWorkingDays(cal, '2024-02-08', 2)).toBe('2024-02-18');
+    expect(addWorkingDays(cal, '2024-02-03', 1)).toBe('2024-02-04');
+  });
+
+  it('skips the eight-day National Day of 2025 with its make-up Sunday and Saturday', () => {
+    // 10-01 to 10-08, made up on Sunday 09-28 and Saturday 10-11
+    expect(addWorkingDays(cal, '2025-09-26', 1)).toBe('2025-09-28');
+    expect(addWorkingDays(cal, '2025-09-26', 4)).toBe('2025-10-09');
+    expect(addWorkingDays(cal, '2025-09-26', 6)).toBe('2025-10-11');
+    expect(addWorkingDays(cal, '2025-09-26', 7)).toBe('2025-10-13');
+    expect(addDays(cal, '2025-09-30', 1)).toBe('2025-10-09');
+    expect(addMonths(cal, '2025-08-31', 1)).toBe('2025-09-30');
+    expect(addMonths(cal, '2025-09-05', 1)).toBe('2025-10-09');
   });
 
   it('yields a working day strictly after the start, the nth one', () => {
@@ -157,5 +181,22 @@ describe('refusals', () => {
     expect([tiny.firstYear, tiny.lastYear]).toEqual([2030, 2030]);
     expect(addDays(tiny, '2030-01-01', 0)).toBe('2030-01-02'); // its holiday, then a Wednesday
     expect(refused(() => addWorkingDays(tiny, '2030-12-31', 1)).details).toMatchObject({ year: 2031 });
+  });
+
+  it('refuse a year missing between known years: the years are a set, not a range', () => {
+    const gap = calendarFromTables(['2026-01-01', '2028-01-01'], []);
+    expect([...gap.years].sort()).toEqual([2026, 2028]);
+    expect([gap.firstYear, gap.lastYear]).toEqual([2026, 2028]);
+    expect(addWorkingDays(gap, '2028-01-01', 1)).toBe('2028-01-03'); // Saturday → Monday
+    const missing = refused(() => addWorkingDays(gap, '2026-12-31', 1));
+    expect(missing.code).toBe('CALENDAR_YEAR_UNKNOWN');
+    expect(missing.details).toEqual({ year: 2027, firstYear: 2026, lastYear: 2028 });
+    expect(refused(() => addMonths(gap, '2026-06-01', 12)).details).toMatchObject({ year: 2027 });
+    // months and calendar days look only at the year they land in
+    expect(addMonths(gap, '2026-06-01', 19)).toBe('2028-01-03');
+    expect(refused(() => addDays(gap, '2027-06-01', 0)).details).toMatchObject({ year: 2027 });
+    // years may be given apart from the holidays: a year with no holiday listed at all
+    const given = calendarFromTables(['2026-01-01'], [], [2026, 2027]);
+    expect(addWorkingDays(given, '2026-12-31', 1)).toBe('2027-01-01');
   });
 });

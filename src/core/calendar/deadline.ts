@@ -42,7 +42,7 @@ function format(ms: number): string {
 }
 
 function checkYear(cal: HolidayCalendar, year: number): void {
-  if (year < cal.firstYear || year > cal.lastYear) {
+  if (!cal.years.has(year)) {
     throw new AppError('CALENDAR_YEAR_UNKNOWN', { year, firstYear: cal.firstYear, lastYear: cal.lastYear });
   }
 }
@@ -66,6 +66,11 @@ function worked(cal: HolidayCalendar, ms: number): boolean {
   if (cal.holidays.has(iso)) return false;
   const weekday = new Date(ms).getUTCDay();
   return weekday !== 0 && weekday !== 6;
+}
+
+/** A date as milliseconds at 00:00 UTC, after checking that it is a date (not its year). */
+function dayMs(iso: string): number {
+  return utcMs(parse(iso));
 }
 
 /** The day itself when it is worked, else the next working day. */
@@ -115,4 +120,36 @@ export function addMonths(cal: HolidayCalendar, from: string, n: number): string
   const targetMonth = (months % 12) + 1;
   const monthLength = new Date(utcMs({ year: targetYear, month: targetMonth + 1, day: 0 })).getUTCDate();
   return onOrAfter(cal, utcMs({ year: targetYear, month: targetMonth, day: Math.min(day, monthLength) }));
+}
+
+/**
+ * The number of working days d with from < d ≤ to; 0 when to ≤ from. The years of `from` and
+ * of every day counted must be known: addWorkingDays(cal, from, workingDaysBetween(cal, from, to))
+ * is `to` itself when `to` is a working day after `from`.
+ */
+export function workingDaysBetween(cal: HolidayCalendar, from: string, to: string): number {
+  const first = start(cal, from);
+  const last = dayMs(to);
+  let total = 0;
+  for (let day = first + DAY_MS; day <= last; day += DAY_MS) {
+    if (worked(cal, day)) total += 1;
+  }
+  return total;
+}
+
+/** Calendar days from `from` to `to`: 0 on the same day, negative when `to` comes first. Needs no calendar. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
+}
+
+/**
+ * The date by which n hours counted from any moment of `from` have run: `from` plus n/24 days
+ * rounded up, never moved off a rest day (the 24-hour family notice of a detention). Hours run
+ * on the clock, so no year of the calendar is needed; n ≥ 0.
+ */
+export function addHours(from: string, n: number): string {
+  count(n, 0, 'hours');
+  const target = dayMs(from) + Math.ceil(n / 24) * DAY_MS;
+  if (target > MAX_DATE_MS) throw invalid(`hours: ${n} runs past any date`);
+  return format(target);
 }
