@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { api, type AuthStatus } from '../shared/api';
 import { createTranslator, errorMessage, languageFromEnv } from '../shared/i18n/translate';
 import { openCore } from '../core/api/core';
+import { clockFrom } from '../core/api/time';
 import { toWireError } from '../core/api/errors';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../core/demo/accounts';
 import { databaseFileIn, MIGRATIONS_DIR, UI_DIR } from '../core/paths';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
       data: { type: 'string', default: path.join(process.cwd(), '.zhijian-data') },
       demo: { type: 'boolean', default: false },
       'idle-lock-seconds': { type: 'string' },
+      /** run as if today were this date (YYYY-MM-DD): for demonstrations and tests of deadlines */
+      today: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -29,7 +32,13 @@ async function main(): Promise<void> {
   let core;
   try {
     fs.mkdirSync(values.data, { recursive: true });
-    core = openCore({ dbFile: databaseFileIn(values.data), migrationsDir: MIGRATIONS_DIR, exclusive: true, ...(idleLockSeconds ? { idleLockSeconds } : {}) });
+    core = openCore({
+      dbFile: databaseFileIn(values.data),
+      migrationsDir: MIGRATIONS_DIR,
+      exclusive: true,
+      ...(idleLockSeconds ? { idleLockSeconds } : {}),
+      ...(values.today ? { now: clockFrom(values.today) } : {}),
+    });
     if (values.demo) {
       const status = (await core.call(api.auth.status.name, {})) as AuthStatus;
       if (status.state === 'setup') {

@@ -2,13 +2,15 @@ import { allProcedures } from '../../shared/api';
 import { auditProcedures } from '../audit/app';
 import { authProcedures } from '../auth/app';
 import { backupProcedures } from '../backup/app';
+import { calendarProcedures } from '../calendar/app';
+import { caseProcedures } from '../cases/app';
 import { registryProcedures } from '../registry/app';
 import { userProcedures } from '../users/app';
 import { systemProcedures } from '../system/app';
 import type { Implementation } from './implement';
 
 /** The procedure table: every module's handlers, checked against the contract. */
-export function buildProcedureTable(modules: Implementation[][] = [authProcedures, userProcedures, auditProcedures, backupProcedures, systemProcedures, registryProcedures]): Map<string, Implementation> {
+export function buildProcedureTable(modules: Implementation[][] = [authProcedures, userProcedures, auditProcedures, backupProcedures, systemProcedures, registryProcedures, caseProcedures, calendarProcedures]): Map<string, Implementation> {
   const table = new Map<string, Implementation>();
   for (const implementation of modules.flat()) {
     const { name } = implementation.spec;

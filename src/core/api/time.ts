@@ -9,3 +9,16 @@ export function shanghaiTimestamp(date: Date): string {
 export function shanghaiDate(date: Date): string {
   return shanghaiTimestamp(date).slice(0, 10);
 }
+
+/**
+ * A clock that reads `today` (YYYY-MM-DD, Shanghai) at the moment it is made, then runs at the
+ * real pace: for demonstrations and tests that need deadlines seen from another day.
+ */
+export function clockFrom(today: string, real: () => number = Date.now): () => Date {
+  const target = Date.parse(`${today}T00:00:00.000+08:00`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(target)) throw new Error(`--today ${today}: a date is written YYYY-MM-DD`);
+  const start = real();
+  const timeOfDay = (start + SHANGHAI_OFFSET_MS) % (24 * 60 * 60 * 1000);
+  const offset = target + timeOfDay - start;
+  return () => new Date(real() + offset);
+}

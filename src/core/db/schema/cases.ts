@@ -129,7 +129,9 @@ export const caseClocks = sqliteTable(
       .references(() => cases.id),
     kind: text('kind', { enum: CLOCK_KINDS }).notNull(),
     startDate: text('start_date').notNull(),
-    due: text('due').notNull(),
+    /** null while the calendar lacks `unknown_year` */
+    due: text('due'),
+    unknownYear: integer('unknown_year'),
     closedDate: text('closed_date'),
     pausedSince: text('paused_since'),
     pauseReason: text('pause_reason'),

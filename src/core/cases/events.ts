@@ -1,0 +1,63 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { newId } from '../api/ids';
+import { shanghaiTimestamp } from '../api/time';
+import type { Writer } from '../api/write';
+import type { Db } from '../db/open';
+import { caseEvents } from '../db/schema';
+import type { StoredEvent } from './replay';
+
+/** A case's events, oldest first. */
+export function loadEvents(db: Db, caseId: string): StoredEvent[] {
+  return db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.seq))
+    .all()
+    .map((row) => ({
+      id: row.id,
+      seq: row.seq,
+      kind: row.kind as StoredEvent['kind'],
+      action: row.action as StoredEvent['action'],
+      fromStage: row.fromStage,
+      toStage: row.toStage,
+      date: row.date,
+      at: row.at,
+      userId: row.userId,
+      actor: row.actor,
+      fields: JSON.parse(row.fields) as StoredEvent['fields'],
+      approvals: JSON.parse(row.approvals) as StoredEvent['approvals'],
+      effects: JSON.parse(row.effects) as StoredEvent['effects'],
+      refersTo: row.refersTo,
+    }));
+}
+
+export type NewEvent = Omit<StoredEvent, 'id' | 'seq' | 'at'>;
+
+/** Appends an event after the case's last one; returns it as stored. */
+export function appendEvent(w: Writer, caseId: string, event: NewEvent, now: Date): StoredEvent {
+  const last = w.db
+    .select({ seq: sql<number>`max(${caseEvents.seq})` })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .get();
+  const stored: StoredEvent = { ...event, id: newId(), seq: (last?.seq ?? 0) + 1, at: shanghaiTimestamp(now) };
+  w.insert(caseEvents, {
+    id: stored.id,
+    caseId,
+    seq: stored.seq,
+    kind: stored.kind,
+    action: stored.action,
+    fromStage: stored.fromStage,
+    toStage: stored.toStage,
+    date: stored.date,
+    at: stored.at,
+    userId: stored.userId,
+    actor: stored.actor,
+    fields: JSON.stringify(stored.fields),
+    approvals: JSON.stringify(stored.approvals),
+    effects: JSON.stringify(stored.effects),
+    refersTo: stored.refersTo,
+  });
+  return stored;
+}
