@@ -1,16 +1,17 @@
 import { parseArgs } from 'node:util';
+import { api, type LimitUnit } from '../../shared/api';
 import { AppError } from '../../core/api/errors';
-import { addDays, addMonths, addWorkingDays } from '../../core/calendar/deadline';
+import { dueDate } from '../../core/calendar/deadline';
 import { HOLIDAY_CALENDAR } from '../../core/calendar/holidays';
-import type { CliIo } from '../context';
+import { run, withSession, type CliIo } from '../context';
 
-const STEPS = {
-  'working-days': addWorkingDays,
-  days: addDays,
-  months: addMonths,
-} as const;
+const UNITS = {
+  'working-days': 'working_days',
+  days: 'days',
+  months: 'months',
+} as const satisfies Record<string, LimitUnit>;
 
-type Step = keyof typeof STEPS;
+type Step = keyof typeof UNITS;
 
 function count(option: Step, text: string): number {
   if (!/^\d+$/.test(text)) throw new AppError('INVALID_INPUT', { issues: [`--${option} ${text}: a whole number`] });
@@ -18,8 +19,10 @@ function count(option: Step, text: string): number {
 }
 
 /**
- * `zhijian due --from DATE (--working-days N | --days N | --months N) [--json]`: a deadline on
- * the statutory calendar of holidays and make-up working days. Needs no database.
+ * `zhijian due --from DATE (--working-days N | --days N | --months N) [--db FILE] [--json]`: a
+ * deadline on the statutory calendar of holidays and make-up working days. With a database
+ * (`--db FILE` or ZHIJIAN_DB) it logs in and counts the years an administrator added or
+ * corrected there; without one, the built-in table alone.
  */
 export async function due(args: string[], io: CliIo): Promise<void> {
   const { values } = parseArgs({
@@ -29,15 +32,20 @@ export async function due(args: string[], io: CliIo): Promise<void> {
       'working-days': { type: 'string' },
       days: { type: 'string' },
       months: { type: 'string' },
+      db: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   if (!values.from) throw new AppError('INVALID_INPUT', { issues: ['--from DATE (YYYY-MM-DD) is required'] });
-  const given = (Object.keys(STEPS) as Step[]).filter((option) => values[option] !== undefined);
+  const given = (Object.keys(UNITS) as Step[]).filter((option) => values[option] !== undefined);
   const [option] = given;
   if (given.length !== 1 || !option) {
     throw new AppError('INVALID_INPUT', { issues: ['exactly one of --working-days N, --days N, --months N'] });
   }
-  const date = STEPS[option](HOLIDAY_CALENDAR, values.from, count(option, values[option]!));
+  const input = { from: values.from, unit: UNITS[option], n: count(option, values[option]!) };
+  const date =
+    values.db !== undefined || io.env.ZHIJIAN_DB
+      ? await withSession(values.db, io, async (session) => (await run(session, api.calendar.due, input)).due)
+      : dueDate(HOLIDAY_CALENDAR, input.from, input.unit, input.n);
   io.out(values.json ? JSON.stringify({ due: date }) : date);
 }

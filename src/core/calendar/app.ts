@@ -1,34 +1,19 @@
 // The holiday calendar's procedures: the known years, an administrator's year added or
 // corrected or removed (every case's deadlines recomputed in the same write), and a deadline.
 import { eq } from 'drizzle-orm';
-import { api, type CalendarYear, type LimitUnit } from '../../shared/api';
+import { api, type CalendarYear } from '../../shared/api';
 import { AppError } from '../api/errors';
 import { implement } from '../api/implement';
 import { shanghaiTimestamp } from '../api/time';
 import type { Writer } from '../api/write';
 import { reprojectCasesForYear } from '../cases/project';
 import { calendarYears } from '../db/schema';
-import { addDays, addHours, addMonths, addWorkingDays } from './deadline';
+import { dueDate } from './deadline';
 import { customYears, effectiveCalendar } from './effective';
-import type { HolidayCalendar } from './holidays';
 import { checkYearArrangement, customEntry, listYears } from './years';
 
 function storedYear(w: Writer, year: number) {
   return w.db.select().from(calendarYears).where(eq(calendarYears.year, year)).get();
-}
-
-/** A deadline on a calendar; hours run on the clock and need none of its years. */
-export function dueDate(cal: HolidayCalendar, from: string, unit: LimitUnit, n: number): string {
-  switch (unit) {
-    case 'working_days':
-      return addWorkingDays(cal, from, n);
-    case 'days':
-      return addDays(cal, from, n);
-    case 'months':
-      return addMonths(cal, from, n);
-    case 'hours':
-      return addHours(from, n);
-  }
 }
 
 export const calendarProcedures = [

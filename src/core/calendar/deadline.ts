@@ -2,6 +2,7 @@
 // calendar dates in Asia/Shanghai written YYYY-MM-DD; the arithmetic runs on day numbers in
 // UTC, so the computer's own time zone never shifts a date. Pure: no clock, no I/O.
 import { AppError } from '../api/errors';
+import type { LimitUnit } from '../../shared/api/cases';
 import type { HolidayCalendar } from './holidays';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -152,4 +153,18 @@ export function addHours(from: string, n: number): string {
   const target = dayMs(from) + Math.ceil(n / 24) * DAY_MS;
   if (target > MAX_DATE_MS) throw invalid(`hours: ${n} runs past any date`);
   return format(target);
+}
+
+/** A deadline on a calendar; hours run on the clock and need none of its years. */
+export function dueDate(cal: HolidayCalendar, from: string, unit: LimitUnit, n: number): string {
+  switch (unit) {
+    case 'working_days':
+      return addWorkingDays(cal, from, n);
+    case 'days':
+      return addDays(cal, from, n);
+    case 'months':
+      return addMonths(cal, from, n);
+    case 'hours':
+      return addHours(from, n);
+  }
 }
