@@ -2,7 +2,7 @@
 // extended, paused and resumed) on the holiday calendar of today. Pure.
 import type { ClockKind, DueChange, Light, Limit } from '../../shared/api/cases';
 import { AppError } from '../api/errors';
-import { addDays, addMonths, addWorkingDays, daysBetween, workingDaysBetween } from '../calendar/deadline';
+import { addDays, addWorkingDays, daysBetween, workingDaysBetween } from '../calendar/deadline';
 import type { HolidayCalendar } from '../calendar/holidays';
 
 export type ClockStep =
@@ -49,30 +49,41 @@ export function plusMonths(iso: string, n: number): string {
   return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, monthLength)).padStart(2, '0')}`;
 }
 
-/** The deadline `limit` after `from`: the statutory arithmetic of deadline.ts. */
-export function addLimit(cal: HolidayCalendar, from: string, limit: Limit): string {
+/**
+ * A deadline is a nominal date (start plus the limit, extensions and pauses, as counted) settled
+ * on the next working day when it is a rest day. Extensions and pauses move the nominal date, so
+ * that a rest day at the end of the first term does not lengthen the second.
+ */
+function advance(cal: HolidayCalendar, nominal: string, limit: Limit): string {
   switch (limit.unit) {
     case 'working_days':
-      return addWorkingDays(cal, from, limit.n);
+      return addWorkingDays(cal, nominal, limit.n);
     case 'days':
-      return addDays(cal, from, limit.n);
+      return plusDays(nominal, limit.n);
     case 'months':
-      return addMonths(cal, from, limit.n);
+      return plusMonths(nominal, limit.n);
     case 'hours':
       // counted on the clock: 24 hours from a date is the next day, rest day or not
-      return plusDays(from, Math.ceil(limit.n / 24));
+      return plusDays(nominal, Math.ceil(limit.n / 24));
   }
 }
 
-/** Moves a due date by the time a clock stood still, in the unit it counts in. */
-function afterPause(cal: HolidayCalendar, due: string, unit: Limit['unit'], from: string, to: string): string {
+function settle(cal: HolidayCalendar, nominal: string, unit: Limit['unit']): string {
+  return unit === 'hours' || unit === 'working_days' ? nominal : addDays(cal, nominal, 0);
+}
+
+/** The deadline `limit` after `from`: the statutory arithmetic of deadline.ts. */
+export function addLimit(cal: HolidayCalendar, from: string, limit: Limit): string {
+  return settle(cal, advance(cal, from, limit), limit.unit);
+}
+
+/** Moves a nominal date by the time a clock stood still, in the unit it counts in. */
+function afterPause(cal: HolidayCalendar, nominal: string, unit: Limit['unit'], from: string, to: string): string {
   if (unit === 'working_days') {
     const n = workingDaysBetween(cal, from, to);
-    return n > 0 ? addWorkingDays(cal, due, n) : due;
+    return n > 0 ? addWorkingDays(cal, nominal, n) : nominal;
   }
-  const n = daysBetween(from, to);
-  if (n <= 0) return due;
-  return unit === 'hours' ? plusDays(due, n) : addDays(cal, due, n);
+  return plusDays(nominal, Math.max(0, daysBetween(from, to)));
 }
 
 function unknownYear(error: unknown): number {
@@ -82,13 +93,15 @@ function unknownYear(error: unknown): number {
 
 export function clockView(cal: HolidayCalendar, facts: ClockFacts): ClockView {
   const unit = 'limit' in facts.rule ? facts.rule.limit.unit : 'days';
+  let nominal = facts.startDate;
   let due: string | null = null;
   let missing: number | null = null;
   const history: DueChange[] = [];
   const step = (reason: DueChange['reason'], date: string, next: () => string) => {
     if (missing === null) {
       try {
-        due = next();
+        nominal = next();
+        due = settle(cal, nominal, unit);
       } catch (error) {
         missing = unknownYear(error);
         due = null;
@@ -96,14 +109,14 @@ export function clockView(cal: HolidayCalendar, facts: ClockFacts): ClockView {
     }
     history.push({ due, date, reason });
   };
-  step('start', facts.startDate, () => ('limit' in facts.rule ? addLimit(cal, facts.startDate, facts.rule.limit) : facts.rule.fixedDue));
+  step('start', facts.startDate, () => ('limit' in facts.rule ? advance(cal, facts.startDate, facts.rule.limit) : facts.rule.fixedDue));
   let pausedSince: string | null = null;
   let pauseReason: string | null = null;
   let extensions = 0;
   for (const s of facts.steps) {
     if (s.type === 'extend') {
       extensions += 1;
-      step('extension', s.date, () => addLimit(cal, due!, s.limit));
+      step('extension', s.date, () => advance(cal, nominal, s.limit));
     } else if (s.type === 'pause') {
       pausedSince = s.date;
       pauseReason = s.reason;
@@ -111,7 +124,7 @@ export function clockView(cal: HolidayCalendar, facts: ClockFacts): ClockView {
       const since = pausedSince;
       pausedSince = null;
       pauseReason = null;
-      step('resume', s.date, () => afterPause(cal, due!, unit, since, s.date));
+      step('resume', s.date, () => afterPause(cal, nominal, unit, since, s.date));
     }
   }
   return { due, unknownYear: missing, pausedSince, pauseReason, extensions, history };

@@ -2,7 +2,7 @@
 // what the events say, rebuilt for a case in the transaction that appends its event. They are
 // written directly, not through the Writer: every node derives them from the events it holds,
 // so only the events travel in the change log.
-import { eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { eq, gte, isNull, or } from 'drizzle-orm';
 import { shanghaiTimestamp } from '../api/time';
 import type { Writer } from '../api/write';
 import type { Db } from '../db/open';
@@ -105,11 +105,4 @@ export function reprojectCasesForYear(w: Writer, year: number, now: Date): numbe
     .map((r) => r.caseId);
   for (const caseId of ids) projectCase(w.db, caseId, now, cal);
   return ids.length;
-}
-
-/** The derived rows of these cases, dropped (for tests of the rebuild). */
-export function dropDerived(db: Db, caseIds: string[]): void {
-  if (caseIds.length === 0) return;
-  db.delete(caseState).where(inArray(caseState.caseId, caseIds)).run();
-  for (const id of caseIds) clearDerived(db, id);
 }

@@ -274,7 +274,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
     },
     canDecide: state.pending !== null && can(caller, 'cases.approve') && role === state.pending.approver,
     canUndo: mayAct && canUndo(events, state, caller),
-    reports: db.select().from(caseReports).where(eq(caseReports.caseId, caseId)).orderBy(asc(caseReports.createdDate), asc(caseReports.id)).all(),
+    reports: db.select().from(caseReports).where(eq(caseReports.caseId, caseId)).orderBy(asc(caseReports.createdDate), sql`rowid`).all(),
     sanctions: db
       .select()
       .from(caseSanctions)
