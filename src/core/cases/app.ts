@@ -4,7 +4,8 @@ import { implement } from '../api/implement';
 import { shanghaiTimestamp } from '../api/time';
 import { currentUser } from '../auth/accounts';
 import { alertCounts, approvalInbox, deadlineBoard } from './board';
-import { acknowledgeReport, actOnCase, decideProposal, intakeClue, mergeCases, undoLatest } from './commands';
+import { acknowledgeReport, actOnCase, decideProposal, intakeClue, mergeCases, requireCase, undoLatest } from './commands';
+import { fileDocuments, readDocument } from './documents';
 import { digestWorkbook, statisticsWorkbook } from './exports';
 import { findDuplicates, getCaseDetail, listCases } from './queries';
 import { loadSettings, saveSettings } from './settings';
@@ -51,6 +52,20 @@ export const caseProcedures = [
   implement(api.cases.acknowledgeReport, (ctx, input) => {
     ctx.write((w) => acknowledgeReport(w, ctx.caller, input, ctx.now()));
     return getCaseDetail(ctx.db, ctx.caller, input.caseId, ctx.now());
+  }),
+
+  implement(api.cases.attach, (ctx, input) => {
+    ctx.write((w) => {
+      requireCase(w.db, ctx.caller, input.caseId);
+      return fileDocuments(w, ctx.caller, input.caseId, null, [input], ctx.now());
+    });
+    return getCaseDetail(ctx.db, ctx.caller, input.caseId, ctx.now());
+  }),
+
+  implement(api.cases.document, (ctx, input) => {
+    const { caseId, ...file } = readDocument(ctx.db, ctx.caller, input.id);
+    ctx.audit([{ table: 'case_documents', id: input.id }], { case: caseId });
+    return file;
   }),
 
   implement(api.cases.inbox, (ctx) => approvalInbox(ctx.db, ctx.caller, ctx.now())),

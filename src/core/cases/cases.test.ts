@@ -348,3 +348,30 @@ describe('the history is the record', () => {
     expect(after).toEqual({ ...before, updatedAt: after.updatedAt });
   });
 });
+
+describe('documents', () => {
+  it('files a document with a step or with the case, reads it back (audited), and keeps it from other counties', async () => {
+    const c = await commission();
+    const d = await intake(c);
+    const letter = Buffer.from('%PDF-1.4 函询通知书（合成样例）');
+    const dispatched = await c.officer<CaseDetail>(api.cases.act.name, {
+      caseId: d.id,
+      version: d.version,
+      action: 'dispatch',
+      fields: { departmentId: c.department.id },
+      attachments: [{ fileName: '分办意见.pdf', contentBase64: letter.toString('base64') }],
+    });
+    const withReport = await c.officer<CaseDetail>(api.cases.attach.name, { caseId: d.id, fileName: '核查报告.docx', contentBase64: Buffer.from('报告').toString('base64') });
+    expect(withReport.documents.map((doc) => [doc.fileName, doc.eventId === dispatched.events[1]!.id])).toEqual([
+      ['分办意见.pdf', true],
+      ['核查报告.docx', false],
+    ]);
+    expect(withReport.events[1]!.attachments.map((a) => a.fileName)).toEqual(['分办意见.pdf']);
+    const file = await c.officer<ExportedFile>(api.cases.document.name, { id: withReport.documents[0]!.id });
+    expect(Buffer.from(file.contentBase64, 'base64').equals(letter)).toBe(true);
+    const trail = (await c.core.call(api.audit.list.name, { procedure: 'cases.document' })) as { rows: { procedure: string; actor: string }[] };
+    expect(trail.rows.some((e) => e.procedure === 'cases.document' && e.actor === 'officer')).toBe(true);
+    expect((await failure(c.countyOfficer(api.cases.document.name, { id: withReport.documents[0]!.id }))).code).toBe('OUT_OF_SCOPE');
+    expect((await failure(c.officer(api.cases.attach.name, { caseId: d.id, fileName: 'empty.txt', contentBase64: '' }))).code).toBe('INVALID_INPUT');
+  });
+});

@@ -17,6 +17,7 @@ import { parseIdNumber } from '../registry/id-number';
 import { normalizeName } from '../registry/names';
 import { pinyinKeys } from '../registry/pinyin';
 import { requireUnit } from '../registry/units';
+import { fileDocuments } from './documents';
 import { appendEvent, loadEvents, type NewEvent } from './events';
 import { plan } from './plan';
 import { projectCase } from './project';
@@ -200,7 +201,8 @@ export function actOnCase(w: Writer, caller: Caller, input: ParsedInputOf<typeof
         refersTo: null,
       }
     : actedEvent(state, planned, caller, input.action, date);
-  appendEvent(w, input.caseId, event, now);
+  const stored = appendEvent(w, input.caseId, event, now);
+  fileDocuments(w, caller, input.caseId, stored.id, input.attachments, now);
   projectCase(w.db, input.caseId, now);
 }
 

@@ -23,6 +23,7 @@ import { parseIdNumber } from '../registry/id-number';
 import { normalizeName } from '../registry/names';
 import { lightOf, worstLight, yellowEdge } from './clocks';
 import { callerRole, canUndo, requireCase } from './commands';
+import { listDocuments } from './documents';
 import { loadEvents } from './events';
 import { nextActions } from './plan';
 import { replay } from './replay';
@@ -240,6 +241,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
   const role = callerRole(db, caller);
   const undoneBy = new Map(events.filter((e) => e.kind === 'undone' && e.refersTo).map((e) => [e.refersTo!, e.id]));
   const mayAct = can(caller, 'cases.handle');
+  const documents = listDocuments(db, caseId);
   return {
     ...summary!,
     summary: record.summary,
@@ -260,6 +262,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
       approvals: e.approvals,
       undoes: e.kind === 'undone' ? e.refersTo : null,
       undoneBy: undoneBy.get(e.id) ?? null,
+      attachments: documents.filter((doc) => doc.eventId === e.id).map((doc) => ({ id: doc.id, fileName: doc.fileName })),
     })),
     clocks: clocksOf(db, caseId, now),
     nextActions: mayAct ? nextActions(state, settings) : [],
@@ -290,6 +293,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
         effectiveUntil: s.effectiveUntil,
         superseded: s.superseded,
       })),
+    documents,
     duplicates: state.mergedInto ? [] : findDuplicates(db, caller, subjects, caseId, now),
     mergedInto: state.mergedInto,
   };

@@ -285,6 +285,19 @@ export interface CaseEvent {
   /** an undo names the event it takes back; an undone event stays in the history */
   undoes: string | null;
   undoneBy: string | null;
+  /** documents filed with this step */
+  attachments: { id: string; fileName: string }[];
+}
+
+export interface CaseDocument {
+  id: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  /** the step it was filed with, if any */
+  eventId: string | null;
+  addedBy: string;
+  addedAt: string;
 }
 
 export interface ActionOption {
@@ -349,6 +362,7 @@ export interface CaseDetail extends CaseSummary {
   canUndo: boolean;
   reports: DualReport[];
   sanctions: Sanction[];
+  documents: CaseDocument[];
   duplicates: DuplicateMatch[];
   mergedInto: { id: string; number: string } | null;
 }
@@ -470,6 +484,12 @@ export const workflowSettingsInput = z.object({
   approvers: z.partialRecord(z.enum(ACTIONS), z.enum(ROLE_CODES)),
 });
 
+/** A file as the UI sends it: up to 20 MB. */
+export const fileInput = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  contentBase64: z.string().min(1).max(28_000_000),
+});
+
 const listSorts = ['receivedDate', 'number', 'nextDue', 'updatedAt', 'stage'] as const;
 export type CaseSort = (typeof listSorts)[number];
 
@@ -530,6 +550,8 @@ export const cases = {
       /** the date it takes effect; today when omitted */
       date: isoDate.nullish(),
       fields: actionFields.default({ reason: null, recipient: null }),
+      /** documents filed with the step (a letter, a report, a decision) */
+      attachments: z.array(fileInput).max(10).default([]),
     }),
     permission: 'cases.handle',
     mutates: true,
@@ -563,6 +585,20 @@ export const cases = {
     input: z.object({ caseId: id, reportId: id, date: isoDate.nullish() }),
     permission: 'cases.handle',
     mutates: true,
+  }),
+  /** files a document with the case (its bytes stay inside the encrypted database) */
+  attach: procedure<CaseDetail>()({
+    name: 'cases.attach',
+    input: fileInput.extend({ caseId: id }),
+    permission: 'cases.handle',
+    mutates: true,
+  }),
+  /** a document's bytes; reading it is audited */
+  document: procedure<ExportedFile>()({
+    name: 'cases.document',
+    input: z.object({ id }),
+    permission: 'cases.read',
+    mutates: false,
   }),
   inbox: procedure<InboxItem[]>()({
     name: 'cases.inbox',

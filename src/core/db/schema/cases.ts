@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CLOCK_KINDS, CLUE_SOURCES, OUTCOMES, STAGES } from '../../../shared/api/cases';
 import { orgUnits, people } from './registry';
 import { users } from './auth';
@@ -197,3 +197,32 @@ export const calendarYears = sqliteTable(
   },
   (t) => [uniqueIndex('calendar_years_year').on(t.year)],
 );
+
+/** A document filed with a case, optionally with one of its steps; the bytes live in `blobs`. */
+export const caseDocuments = sqliteTable(
+  'case_documents',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    eventId: text('event_id').references(() => caseEvents.id),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [index('case_documents_case').on(t.caseId)],
+);
+
+/**
+ * File contents by SHA-256, written once and never changed. Kept out of the change log (the
+ * row naming a blob travels there; sync ships the blob beside it), so that a 20 MB scan is not
+ * stored twice.
+ */
+export const blobs = sqliteTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  content: blob('content', { mode: 'buffer' }).notNull(),
+  size: integer('size').notNull(),
+});
