@@ -217,6 +217,25 @@ describe('scope', () => {
     expect((await failure(c.countyOfficer(api.cases.intake.name, { title: 't', source: 'audit', receivedDate: '2026-06-01', unitId: c.root.id, subjects: [{ name: '甲' }] }))).code).toBe('OUT_OF_SCOPE');
     expect((await c.officer<{ total: number }>(api.cases.list.name, {})).total).toBe(2);
   });
+
+  it('lists the clues about one person of the registry', async () => {
+    const c = await commission();
+    const person = (await c.core.call(api.people.create.name, { name: '赵六', idNumber: syntheticId('530721', '19800202', '456'), unitId: c.county.id })) as { id: string };
+    const about = await intake(c, { subjects: [{ personId: person.id, name: 'ignored' }] });
+    await intake(c);
+    expect(about.subjects[0]).toMatchObject({ personId: person.id, name: '赵六', unitName: '玉龙县' });
+    const listed = await c.officer<{ rows: { id: string }[] }>(api.cases.list.name, { personId: person.id });
+    expect(listed.rows.map((r) => r.id)).toEqual([about.id]);
+  });
+
+  it('finds clues by a subject’s name, pinyin initials, ID number start, the register number or the title', async () => {
+    const c = await commission();
+    const first = await intake(c);
+    await intake(c, { title: '另一条线索', subjects: [{ name: '李四' }] });
+    const found = async (query: string) => (await c.officer<{ rows: { id: string }[] }>(api.cases.list.name, { query })).rows.map((r) => r.id);
+    for (const query of ['王五', 'ww', 'wangwu', SUBJECT_ID.slice(0, 10), '530700-2026-00001', '礼金']) expect(await found(query), query).toEqual([first.id]);
+    expect(await found('100%')).toEqual([]);
+  });
 });
 
 describe('duplicates', () => {

@@ -1,6 +1,6 @@
 // The reads of the case workflow: the register, a case's page, possible duplicates. Every
 // listing is filtered by the caller's unit scope here, in the core.
-import { aliasedTable, and, asc, desc, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type {
   CaseClock,
   CaseDetail,
@@ -85,8 +85,7 @@ function escapeLike(text: string): string {
 function queryCondition(query: string): SQL | undefined {
   if (query === '') return undefined;
   const escaped = escapeLike(query);
-  const subject = (condition: SQL | undefined) =>
-    exists(sql`SELECT 1 FROM case_subjects s WHERE s.case_id = ${cases.id} AND ${condition}`);
+  const subject = (condition: SQL) => sql`EXISTS (SELECT 1 FROM case_subjects s WHERE s.case_id = ${cases.id} AND ${condition})`;
   if (/^\d{6}-\d{4}/.test(query)) return sql`${cases.number} LIKE ${`${escaped}%`} ESCAPE '\\'`;
   if (/^[0-9xX]+$/.test(query)) return subject(sql`s.id_number LIKE ${`${escaped.toUpperCase()}%`} ESCAPE '\\'`);
   if (/^[a-zA-Z]+$/.test(query)) {
@@ -111,6 +110,7 @@ export function listCases(db: Db, caller: Caller, input: z.output<typeof caseLis
   if (input.source) conditions.push(eq(cases.source, input.source));
   if (input.unitId) conditions.push(eq(cases.unitId, input.unitId));
   if (input.departmentId) conditions.push(eq(caseState.departmentId, input.departmentId));
+  if (input.personId) conditions.push(sql`EXISTS (SELECT 1 FROM case_subjects s WHERE s.case_id = ${cases.id} AND s.person_id = ${input.personId})`);
   if (input.light) {
     const { today, edge } = lightContext(db, now);
     conditions.push(input.light === 'red' ? sql`${caseState.nextDue} < ${today}` : sql`${caseState.nextDue} BETWEEN ${today} AND ${edge}`);

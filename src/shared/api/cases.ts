@@ -502,6 +502,8 @@ export const caseListInput = z
     light: z.enum(['red', 'yellow']).nullish(),
     unitId: id.nullish(),
     departmentId: id.nullish(),
+    /** the clues about one person of the registry (for the person's page) */
+    personId: id.nullish(),
     sort: z.enum(listSorts).default('receivedDate'),
     descending: z.boolean().default(true),
     limit: z.number().int().min(1).max(500).default(100),
