@@ -67,7 +67,34 @@ describe('names of roles and permissions', () => {
       ...PASSWORD_PROBLEMS,
       ...['active', 'locked', 'disabled'].map((state) => `ui.users.state.${state}`),
       ...['hash', 'link'].map((reason) => `ui.audit.brokenReason.${reason}`),
+      ...['required', 'invalidDate'].map((problem) => `ui.cases.action.${problem}`),
+      ...['required', 'invalidDate', 'futureDate', 'tooLong'].map((problem) => `ui.cases.intake.problem.${problem}`),
+      ...['start', 'extension', 'resume'].map((reason) => `ui.cases.clocks.change.${reason}`),
+      ...['builtin', 'custom'].map((origin) => `ui.settings.calendar.originLabel.${origin}`),
     ];
     expect(built.filter((key) => !known.has(key))).toEqual([]);
+  });
+});
+
+describe('the case vocabulary', () => {
+  it('labels every value of the contract in both languages', async () => {
+    const c = await import('../shared/api/cases');
+    const groups: [keyof typeof zhCN.cases, readonly string[]][] = [
+      ['source', c.CLUE_SOURCES],
+      ['stage', c.STAGES],
+      ['outcome', c.OUTCOMES],
+      ['action', c.ACTIONS],
+      ['clock', c.CLOCK_KINDS],
+      ['light', c.LIGHTS],
+      ['measure', c.FIRST_FORM_MEASURES],
+      ['sanction', c.SANCTION_KINDS],
+      ['appealKind', c.APPEAL_KINDS],
+      ['field', c.ACTION_FIELDS],
+      ['limitUnit', c.LIMIT_UNITS],
+    ];
+    for (const [group, values] of groups) {
+      expect(Object.keys(zhCN.cases[group]).sort(), group).toEqual([...values].sort());
+      expect(Object.keys(en.cases[group]).sort(), group).toEqual([...values].sort());
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CASE_FILTERS } from './case-routes';
 import { parseRoute, routeHref, type Route } from './routing';
 
 describe('hash routes', () => {
@@ -17,6 +18,18 @@ describe('hash routes', () => {
     ['#/roles', { name: 'roles' }],
     ['#/audit', { name: 'audit' }],
     ['#/backup', { name: 'backup' }],
+    ['#/cases', { name: 'cases', filters: DEFAULT_CASE_FILTERS }],
+    [
+      '#/cases?q=zs&stage=inquiry&source=audit&light=red&unit=U1&sort=nextDue&desc=0',
+      { name: 'cases', filters: { query: 'zs', stage: 'inquiry', source: 'audit', light: 'red', unitId: 'U1', sort: 'nextDue', descending: false } },
+    ],
+    ['#/cases?stage=nowhere&light=green&sort=bogus', { name: 'cases', filters: DEFAULT_CASE_FILTERS }],
+    ['#/cases/new', { name: 'caseNew' }],
+    ['#/cases/01CASE', { name: 'case', id: '01CASE' }],
+    ['#/case-inbox', { name: 'caseInbox' }],
+    ['#/case-board?department=D1&stage=investigation', { name: 'caseBoard', departmentId: 'D1', countyId: null, stage: 'investigation' }],
+    ['#/case-stats?from=2026-01-01&to=bad', { name: 'caseStats', from: '2026-01-01', to: null }],
+    ['#/case-settings', { name: 'caseSettings' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -27,6 +40,11 @@ describe('hash routes', () => {
       { name: 'person', id: '01XYZ' },
       { name: 'units', unitId: 'A/B' },
       { name: 'audit' },
+      { name: 'cases', filters: { ...DEFAULT_CASE_FILTERS, query: '张 三', stage: 'closed', sort: 'number', descending: false } },
+      { name: 'cases', filters: { ...DEFAULT_CASE_FILTERS, sort: 'receivedDate', descending: false } },
+      { name: 'caseBoard', departmentId: null, countyId: 'C1', stage: null },
+      { name: 'caseStats', from: null, to: '2026-12-31' },
+      { name: 'case', id: '01CASE' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
+import { caseRouteHref, parseCaseRoute, type CaseRoute } from './case-routes';
 
 /**
  * Client-side routes in the URL hash: no router dependency, deep links work in both shells
@@ -13,7 +14,8 @@ export type Route =
   | { name: 'users' }
   | { name: 'roles' }
   | { name: 'audit' }
-  | { name: 'backup' };
+  | { name: 'backup' }
+  | CaseRoute;
 
 export type RouteName = Route['name'];
 
@@ -21,6 +23,8 @@ export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const params = new URLSearchParams(search);
+  const caseRoute = parseCaseRoute(parts, params);
+  if (caseRoute) return caseRoute;
   switch (parts[0]) {
     case 'units':
       return { name: 'units', unitId: parts[1] ?? null };
@@ -69,6 +73,8 @@ export function routeHref(route: Route): string {
       const search = params.toString();
       return search ? `#/people?${search}` : '#/people';
     }
+    default:
+      return caseRouteHref(route);
   }
 }
 

@@ -4,11 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useRoute } from '../routing';
 import { AuditPage } from '../screens/audit/AuditPage';
 import { BackupPage } from '../screens/backup/BackupPage';
+import { BoardPage } from '../screens/cases/board/BoardPage';
+import { CasePage } from '../screens/cases/case/CasePage';
+import { InboxPage } from '../screens/cases/inbox/InboxPage';
+import { CaseIntakePage } from '../screens/cases/intake/CaseIntakePage';
+import { CasesPage } from '../screens/cases/register/CasesPage';
+import { StatsPage } from '../screens/cases/stats/StatsPage';
 import { ImportPage } from '../screens/import/ImportPage';
 import { OverviewPage } from '../screens/overview/OverviewPage';
 import { PeoplePage } from '../screens/people/PeoplePage';
 import { PersonPage } from '../screens/person/PersonPage';
 import { RolesPage } from '../screens/roles/RolesPage';
+import { CaseSettingsPage } from '../screens/settings/CaseSettingsPage';
 import { UnitsPage } from '../screens/units/UnitsPage';
 import { UsersPage } from '../screens/users/UsersPage';
 import { useCan } from '../session/use-session';
@@ -39,6 +46,20 @@ export function Screens() {
       return <AuditPage />;
     case 'backup':
       return <BackupPage />;
+    case 'cases':
+      return <CasesPage filters={route.filters} />;
+    case 'caseNew':
+      return <CaseIntakePage />;
+    case 'case':
+      return <CasePage key={route.id} id={route.id} />;
+    case 'caseInbox':
+      return <InboxPage />;
+    case 'caseBoard':
+      return <BoardPage route={route} />;
+    case 'caseStats':
+      return <StatsPage route={route} />;
+    case 'caseSettings':
+      return <CaseSettingsPage />;
   }
 }
 

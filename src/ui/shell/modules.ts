@@ -1,5 +1,11 @@
 import {
+  IconAlarm,
+  IconChartBar,
   IconDatabaseExport,
+  IconFilePlus,
+  IconFolders,
+  IconInbox,
+  IconSettings,
   IconFileImport,
   IconHome,
   IconListCheck,
@@ -10,6 +16,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { Access } from '../../shared/api/permissions';
+import { casesRoute } from '../case-routes';
 import { peopleRoute, type Route, type RouteName } from '../routing';
 
 export interface NavModule {
@@ -34,6 +41,13 @@ export const ROUTE_ACCESS: Record<RouteName, Access> = {
   roles: 'roles.manage',
   audit: 'audit.read',
   backup: 'backup.create',
+  cases: 'cases.read',
+  caseNew: 'cases.intake',
+  case: 'cases.read',
+  caseInbox: 'cases.approve',
+  caseBoard: 'cases.read',
+  caseStats: 'cases.read',
+  caseSettings: 'cases.configure',
 };
 
 const entry = (labelKey: string, icon: Icon, route: Route, activeOn: RouteName[] = [route.name]): NavModule => ({
@@ -53,6 +67,16 @@ export const NAV_MODULES: NavModule[] = [
   entry('ui.nav.units', IconSitemap, { name: 'units', unitId: null }),
   entry('ui.nav.people', IconUsers, peopleRoute(), ['people', 'person']),
   entry('ui.nav.peopleImport', IconFileImport, { name: 'peopleImport' }),
+];
+
+/** The clue and case workflow, shown under its own heading. */
+export const CASE_MODULES: NavModule[] = [
+  entry('ui.nav.cases', IconFolders, casesRoute(), ['cases', 'case']),
+  entry('ui.nav.caseNew', IconFilePlus, { name: 'caseNew' }),
+  entry('ui.nav.caseInbox', IconInbox, { name: 'caseInbox' }),
+  entry('ui.nav.caseBoard', IconAlarm, { name: 'caseBoard', departmentId: null, countyId: null, stage: null }),
+  entry('ui.nav.caseStats', IconChartBar, { name: 'caseStats', from: null, to: null }),
+  entry('ui.nav.caseSettings', IconSettings, { name: 'caseSettings' }),
 ];
 
 /** The administration entries, shown apart under their own heading. */

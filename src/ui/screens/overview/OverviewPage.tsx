@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../components/QueryStatus';
 import { useDataChanged } from '../../data/use-data-changed';
 import { useQuery } from '../../data/use-query';
 import { useCan } from '../../session/use-session';
+import { CaseAlertCards } from './CaseAlertCards';
 import { DemoDataCard } from './DemoDataCard';
 import { StatCard } from './StatCard';
 
@@ -27,6 +28,7 @@ export function OverviewPage() {
         <StatCard testId="count-units" icon={IconSitemap} label={t('ui.overview.units')} value={counts.units} />
         <StatCard testId="count-people" icon={IconUsers} label={t('ui.overview.people')} value={counts.people} />
       </SimpleGrid>
+      {can('cases.read') && <CaseAlertCards />}
       <Paper withBorder p="md" maw={640}>
         <Stack gap={6}>
           <InfoLine label={t('ui.overview.version')} value={version} />

@@ -1,0 +1,73 @@
+import { Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
+import { IconArrowBackUp, IconCheck, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { CaseEvent, CaseSubject } from '../../../../shared/api/cases';
+import { formatDateTime } from '../../../format';
+import { FieldsSummary } from '../shared/FieldsSummary';
+import { caseLabel } from '../shared/labels';
+
+/** The case's events, oldest first: what was done, by whom, when, and who approved it. */
+export function CaseTimeline({ events, subjects }: { events: CaseEvent[]; subjects: CaseSubject[] }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md">
+      <Text fw={600} mb="sm">
+        {t('ui.cases.timeline.title')}
+      </Text>
+      <Timeline bulletSize={18} lineWidth={2} active={events.length - 1} data-testid="case-timeline">
+        {events.map((event) => (
+          <Timeline.Item key={event.id} title={<EventTitle event={event} />} bullet={event.kind === 'undone' ? <IconArrowBackUp size={12} /> : undefined}>
+            <EventBody event={event} subjects={subjects} />
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Paper>
+  );
+}
+
+function EventTitle({ event }: { event: CaseEvent }) {
+  const { t } = useTranslation();
+  const undone = event.undoneBy !== null;
+  return (
+    <Group gap="xs" data-testid="case-event" data-kind={event.kind} data-action={event.action ?? ''} data-undone={undone}>
+      <Text fw={600} size="sm" td={undone ? 'line-through' : undefined} c={undone ? 'dimmed' : undefined}>
+        {event.action ? `${caseLabel(t, 'eventKind', event.kind)} · ${caseLabel(t, 'action', event.action)}` : caseLabel(t, 'eventKind', event.kind)}
+      </Text>
+      {event.fromStage && event.toStage && event.fromStage !== event.toStage && (
+        <Text size="sm" c="dimmed">
+          {t('ui.cases.timeline.fromTo', { from: caseLabel(t, 'stage', event.fromStage), to: caseLabel(t, 'stage', event.toStage) })}
+        </Text>
+      )}
+      {undone && (
+        <Badge size="xs" color="gray" variant="outline">
+          {t('ui.cases.timeline.undone')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function EventBody({ event, subjects }: { event: CaseEvent; subjects: CaseSubject[] }) {
+  const { t } = useTranslation();
+  const undone = event.undoneBy !== null;
+  return (
+    <Stack gap={2} style={undone ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}>
+      <Text size="xs" c="dimmed">
+        {t('ui.cases.timeline.byOn', { actor: event.actorName, date: event.date, at: formatDateTime(event.at, { seconds: false }) })}
+      </Text>
+      <FieldsSummary fields={event.fields} subjects={subjects} />
+      {event.approvals.map((step, i) => (
+        <Group key={i} gap={4} wrap="nowrap">
+          {step.approved ? <IconCheck size={14} color="green" /> : <IconX size={14} color="red" />}
+          <Text size="xs">
+            {t(step.approved ? 'ui.cases.timeline.approvedBy' : 'ui.cases.timeline.rejectedBy', {
+              name: step.byName,
+              at: formatDateTime(step.at, { seconds: false }),
+            })}
+            {step.comment ? `${t('ui.cases.colon')}${step.comment}` : ''}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,145 @@
+import { Anchor, Box, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseSort, CaseSummary } from '../../../../shared/api/cases';
+import { navigate, routeHref } from '../../../routing';
+import { caseLabel } from '../shared/labels';
+import { LightBadge } from '../shared/LightBadge';
+import { StageBadge } from '../shared/StageBadge';
+import type { PageCache } from './page-cache';
+
+const ROW_HEIGHT = 41;
+const COLUMNS = 8;
+
+interface Props {
+  cache: PageCache<CaseSummary>;
+  sort: CaseSort;
+  descending: boolean;
+  onSort: (sort: CaseSort) => void;
+  /** tells the page which rows are in view, for a refetch after a change */
+  onVisible: (range: [number, number]) => void;
+}
+
+/**
+ * The register as one long table: only the rows in view (and a few around them) are rendered,
+ * and their pages fetched as they come into view, so 100,000 clues scroll as smoothly as 100.
+ */
+export function CaseTable({ cache, sort, descending, onSort, onVisible }: Props) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = cache.total ?? 0;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    onVisible([first, last]);
+    cache.ensure(first, last);
+  }, [cache, first, last, onVisible]);
+  // a new listing starts at the top
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [cache]);
+
+  const before = items[0]?.start ?? 0;
+  const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const sortable = (key: CaseSort, label: string) => (
+    <Table.Th aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : undefined}>
+      <SortHeader label={label} active={sort === key} descending={descending} onClick={() => onSort(key)} />
+    </Table.Th>
+  );
+  return (
+    <Box ref={scrollRef} style={{ height: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto' }} data-testid="case-table-scroll">
+      <Table striped highlightOnHover stickyHeader verticalSpacing={6} miw={1100} data-testid="case-table" data-total={count}>
+        <Table.Thead>
+          <Table.Tr>
+            {sortable('number', t('ui.cases.columns.number'))}
+            <Table.Th>{t('ui.cases.columns.title')}</Table.Th>
+            <Table.Th>{t('ui.cases.columns.subjects')}</Table.Th>
+            {sortable('stage', t('ui.cases.columns.stage'))}
+            <Table.Th>{t('ui.cases.columns.unit')}</Table.Th>
+            <Table.Th>{t('ui.cases.columns.department')}</Table.Th>
+            {sortable('receivedDate', t('ui.cases.columns.receivedDate'))}
+            {sortable('nextDue', t('ui.cases.columns.nextDue'))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {before > 0 && <tr style={{ height: before }} aria-hidden />}
+          {items.map((item) => {
+            const row = cache.row(item.index);
+            return row ? <CaseRow key={row.id} row={row} /> : <PlaceholderRow key={`p${item.index}`} />;
+          })}
+          {after > 0 && <tr style={{ height: after }} aria-hidden />}
+        </Table.Tbody>
+      </Table>
+      {count === 0 && !cache.loading && (
+        <Text c="dimmed" ta="center" py="xl" data-testid="empty-state">
+          {t('ui.cases.register.empty')}
+        </Text>
+      )}
+    </Box>
+  );
+}
+
+function CaseRow({ row }: { row: CaseSummary }) {
+  const { t } = useTranslation();
+  const href = routeHref({ name: 'case', id: row.id });
+  const cell = { style: { whiteSpace: 'nowrap' as const, overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 220 } };
+  return (
+    <Table.Tr
+      style={{ height: ROW_HEIGHT, cursor: 'pointer' }}
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest('a')) navigate({ name: 'case', id: row.id });
+      }}
+      data-testid="case-row"
+      data-light={row.light ?? 'none'}
+    >
+      <Table.Td {...cell}>
+        <Anchor href={href} size="sm" fw={500} ff="monospace">
+          {row.number}
+        </Anchor>
+      </Table.Td>
+      <Table.Td {...cell} title={row.title}>
+        {row.title}
+      </Table.Td>
+      <Table.Td {...cell}>{row.subjectNames}</Table.Td>
+      <Table.Td>
+        <StageBadge stage={row.stage} outcome={row.outcome} />
+      </Table.Td>
+      <Table.Td {...cell}>{row.unitName}</Table.Td>
+      <Table.Td {...cell}>{row.departmentName ?? t('ui.common.none')}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.receivedDate}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Group gap={6} wrap="nowrap">
+          {row.light && <LightBadge light={row.light} size="xs" />}
+          <Text size="sm">{row.nextDue ?? (row.light === 'unknown' ? caseLabel(t, 'light', 'unknown') : t('ui.common.none'))}</Text>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function PlaceholderRow() {
+  return (
+    <Table.Tr style={{ height: ROW_HEIGHT }}>
+      <Table.Td colSpan={COLUMNS}>
+        <Box h={12} w="40%" bg="gray.1" style={{ borderRadius: 4 }} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function SortHeader({ label, active, descending, onClick }: { label: string; active: boolean; descending: boolean; onClick: () => void }) {
+  const Icon = !active ? IconArrowsSort : descending ? IconArrowDown : IconArrowUp;
+  return (
+    <UnstyledButton onClick={onClick} fw={700} fz="sm">
+      <Group gap={4} wrap="nowrap">
+        {label}
+        <Icon size={14} />
+      </Group>
+    </UnstyledButton>
+  );
+}
