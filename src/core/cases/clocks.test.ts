@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dueDate } from '../calendar/deadline';
 import { HOLIDAY_CALENDAR as cal } from '../calendar/holidays';
 import { clockView, lightOf, plusMonths, worstLight, yellowEdge, type ClockFacts } from './clocks';
 
@@ -96,5 +98,26 @@ describe('lights', () => {
     expect(worstLight(['open', 'yellow', 'green'])).toBe('yellow');
     expect(worstLight(['unknown', 'red'])).toBe('red');
     expect(worstLight(['green', 'late'])).toBeNull();
+  });
+});
+
+describe('the engine and `zhijian due` agree', () => {
+  it('a clock started under a limit is due when dueDate says', () => {
+    const units = ['working_days', 'days', 'months', 'hours'] as const;
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(2024, 0, 1)), max: new Date(Date.UTC(2025, 11, 31)), noInvalidDate: true }),
+        fc.constantFrom(...units),
+        // at most a year, so that every deadline stays inside the calendar
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 20 }),
+        (date, unit, months, extra) => {
+          const n = unit === 'months' ? months : months * 20 + extra;
+          const from = date.toISOString().slice(0, 10);
+          const view = clockView(cal, facts({ startDate: from, rule: { limit: { unit, n } } }));
+          expect(view.due).toBe(dueDate(cal, from, unit, n));
+        },
+      ),
+    );
   });
 });

@@ -2,7 +2,7 @@
 // extended, paused and resumed) on the holiday calendar of today. Pure.
 import type { ClockKind, DueChange, Light, Limit } from '../../shared/api/cases';
 import { AppError } from '../api/errors';
-import { addDays, addWorkingDays, daysBetween, workingDaysBetween } from '../calendar/deadline';
+import { addDays, addHours, addWorkingDays, daysBetween, workingDaysBetween } from '../calendar/deadline';
 import type { HolidayCalendar } from '../calendar/holidays';
 
 export type ClockStep =
@@ -63,18 +63,12 @@ function advance(cal: HolidayCalendar, nominal: string, limit: Limit): string {
     case 'months':
       return plusMonths(nominal, limit.n);
     case 'hours':
-      // counted on the clock: 24 hours from a date is the next day, rest day or not
-      return plusDays(nominal, Math.ceil(limit.n / 24));
+      return addHours(nominal, limit.n);
   }
 }
 
 function settle(cal: HolidayCalendar, nominal: string, unit: Limit['unit']): string {
   return unit === 'hours' || unit === 'working_days' ? nominal : addDays(cal, nominal, 0);
-}
-
-/** The deadline `limit` after `from`: the statutory arithmetic of deadline.ts. */
-export function addLimit(cal: HolidayCalendar, from: string, limit: Limit): string {
-  return settle(cal, advance(cal, from, limit), limit.unit);
 }
 
 /** Moves a nominal date by the time a clock stood still, in the unit it counts in. */
