@@ -18,15 +18,22 @@ export interface RunningServer {
   /** the same server without the token */
   origin: string;
   dataDir: string;
+  /**
+   * Stops the server and starts it again on the same data folder, `--today` the given date (or
+   * the real date with null): a new port and token, so the page must open `url` again and log in.
+   */
+  restart(options: { today: string | null }): Promise<void>;
 }
 
 interface ServerOptions {
   demo: boolean;
   idleLockSeconds: number | null;
+  /** `--today YYYY-MM-DD`: the server runs as if it were that day */
+  today: string | null;
 }
 
 /** Starts `serve` on a free port and resolves with its printed URL. */
-function startServer(dataDir: string, { demo, idleLockSeconds }: ServerOptions): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+function startServer(dataDir: string, { demo, idleLockSeconds, today }: ServerOptions): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const args = [
     '--import',
     'tsx',
@@ -37,6 +44,7 @@ function startServer(dataDir: string, { demo, idleLockSeconds }: ServerOptions):
     dataDir,
     ...(demo ? ['--demo'] : []),
     ...(idleLockSeconds !== null ? ['--idle-lock-seconds', String(idleLockSeconds)] : []),
+    ...(today !== null ? ['--today', today] : []),
   ];
   // the server's own messages in Chinese, whatever the machine's LANG
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ZHIJIAN_LANG: 'zh-CN' } });
@@ -81,6 +89,8 @@ interface Fixtures {
   demo: boolean;
   /** start the server with `--idle-lock-seconds N`; null: the server's default */
   idleLockSeconds: number | null;
+  /** start the server with `--today YYYY-MM-DD`; null: the real date */
+  today: string | null;
   server: RunningServer;
   /** the page, opened at the server's printed URL, as page models */
   app: AppModel;
@@ -89,16 +99,31 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   demo: [false, { option: true }],
   idleLockSeconds: [null, { option: true }],
+  today: [null, { option: true }],
 
-  server: async ({ demo, idleLockSeconds }, use, testInfo) => {
+  server: async ({ demo, idleLockSeconds, today }, use, testInfo) => {
     // a fresh data folder for every test: no test sees another's data
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhijian-e2e-'));
-    const { child, url, output } = await startServer(dataDir, { demo, idleLockSeconds });
+    let running = await startServer(dataDir, { demo, idleLockSeconds, today });
+    const earlierOutput: string[] = [];
+    const server: RunningServer = {
+      url: running.url,
+      origin: new URL(running.url).origin,
+      dataDir,
+      async restart({ today: nextToday }) {
+        earlierOutput.push(running.output());
+        await stopServer(running.child);
+        // the data folder is set up already: no --demo the second time
+        running = await startServer(dataDir, { demo: false, idleLockSeconds, today: nextToday });
+        server.url = running.url;
+        server.origin = new URL(running.url).origin;
+      },
+    };
     try {
-      await use({ url, origin: new URL(url).origin, dataDir });
+      await use(server);
     } finally {
-      await stopServer(child);
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('serve output', { body: output() });
+      await stopServer(running.child);
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('serve output', { body: [...earlierOutput, running.output()].join('\n') });
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   },

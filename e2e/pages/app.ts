@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/core/demo/accounts';
 import { AuditModel, BackupModel, RolesModel, UsersModel } from './admin';
 import { LockModel, LoginModel, SetupModel } from './auth';
+import { BoardModel, CaseModel, CaseSettingsModel, IntakeModel, RegisterModel } from './cases';
 import { ImportModel } from './import';
 import { OverviewModel } from './overview';
 import { PeopleModel } from './people';
@@ -25,6 +26,11 @@ export class AppModel {
   readonly roles: RolesModel;
   readonly audit: AuditModel;
   readonly backup: BackupModel;
+  readonly register: RegisterModel;
+  readonly intake: IntakeModel;
+  readonly case: CaseModel;
+  readonly board: BoardModel;
+  readonly caseSettings: CaseSettingsModel;
 
   constructor(readonly page: Page) {
     this.setup = new SetupModel(page);
@@ -39,6 +45,11 @@ export class AppModel {
     this.roles = new RolesModel(page);
     this.audit = new AuditModel(page);
     this.backup = new BackupModel(page);
+    this.register = new RegisterModel(page);
+    this.intake = new IntakeModel(page);
+    this.case = new CaseModel(page);
+    this.board = new BoardModel(page);
+    this.caseSettings = new CaseSettingsModel(page);
   }
 
   get navigation(): Locator {

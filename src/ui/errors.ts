@@ -24,9 +24,23 @@ export function readableDetails(error: WireError): WireError {
   return { ...error, details: { ...error.details, until: formatDateTime(error.details.until, { seconds: false }) } };
 }
 
+/** Details of the case workflow's refusals that are codes (stage, action, clock, role), named in the user's language. */
+const CASE_DETAIL_GROUPS: Record<string, string> = { stage: 'cases.stage', action: 'cases.action', clock: 'cases.clock', role: 'roles' };
+
+export function caseDetails(t: TFunction, error: WireError): WireError {
+  if (!error.code.startsWith('CASE_') || !error.details) return error;
+  const details = { ...error.details };
+  for (const [key, group] of Object.entries(CASE_DETAIL_GROUPS)) {
+    const value = details[key];
+    if (typeof value === 'string') details[key] = t(`${group}.${value}`, { defaultValue: value });
+  }
+  if (Array.isArray(details.fields)) details.fields = details.fields.map((f) => (typeof f === 'string' ? t(`cases.field.${f}`, { defaultValue: f }) : f));
+  return { ...error, details };
+}
+
 /** The translated one-line message; array details are joined with '; ' by the shared helper. */
 export function describeError(t: TFunction, error: unknown): string {
-  return errorMessage(t, readableDetails(asWireError(error)));
+  return errorMessage(t, caseDetails(t, readableDetails(asWireError(error))));
 }
 
 export function notifyError(t: TFunction, error: unknown): void {

@@ -16,7 +16,15 @@ export function CaseTimeline({ events, subjects }: { events: CaseEvent[]; subjec
       </Text>
       <Timeline bulletSize={18} lineWidth={2} active={events.length - 1} data-testid="case-timeline">
         {events.map((event) => (
-          <Timeline.Item key={event.id} title={<EventTitle event={event} />} bullet={event.kind === 'undone' ? <IconArrowBackUp size={12} /> : undefined}>
+          <Timeline.Item
+            key={event.id}
+            title={<EventTitle event={event} />}
+            bullet={event.kind === 'undone' ? <IconArrowBackUp size={12} /> : undefined}
+            data-testid="case-event"
+            data-kind={event.kind}
+            data-action={event.action ?? ''}
+            data-undone={event.undoneBy !== null}
+          >
             <EventBody event={event} subjects={subjects} />
           </Timeline.Item>
         ))}
@@ -29,7 +37,7 @@ function EventTitle({ event }: { event: CaseEvent }) {
   const { t } = useTranslation();
   const undone = event.undoneBy !== null;
   return (
-    <Group gap="xs" data-testid="case-event" data-kind={event.kind} data-action={event.action ?? ''} data-undone={undone}>
+    <Group gap="xs">
       <Text fw={600} size="sm" td={undone ? 'line-through' : undefined} c={undone ? 'dimmed' : undefined}>
         {event.action ? `${caseLabel(t, 'eventKind', event.kind)} · ${caseLabel(t, 'action', event.action)}` : caseLabel(t, 'eventKind', event.kind)}
       </Text>
