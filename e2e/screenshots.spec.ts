@@ -94,3 +94,23 @@ test.describe('screenshots of the idle lock', () => {
     await shoot(page, 'lock');
   });
 });
+
+test.describe('screenshots of the clue register', () => {
+  // the demo's clues are dated back from the server's today: a fixed one keeps the pictures stable
+  test.use({ demo: true, today: '2026-11-27' });
+
+  test('the register and a case in investigation', async ({ app, page }) => {
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    await app.loginAs('casemgmt');
+    await app.goTo('案件台账');
+    await expect(app.register.rows.first()).toBeVisible();
+    await shoot(page, 'case-register');
+
+    await app.register.filterStage('立案审查调查');
+    await expect(app.register.rows.first()).toBeVisible();
+    await app.register.rows.first().click();
+    await expect(app.case.root).toBeVisible();
+    await expect(page.getByTestId('case-clock').first()).toBeVisible();
+    await shoot(page, 'case-detail');
+  });
+});

@@ -93,7 +93,7 @@ export function BoardPage({ route }: { route: BoardRoute }) {
         ) : data.rows.length === 0 ? (
           <EmptyState message={t('ui.cases.board.empty')} />
         ) : (
-          <Table.ScrollContainer minWidth={980}>
+          <Table.ScrollContainer minWidth={1100}>
             <Table striped verticalSpacing={6} data-testid="board-table">
               <Table.Thead>
                 <Table.Tr>
@@ -112,9 +112,9 @@ export function BoardPage({ route }: { route: BoardRoute }) {
                 {data.rows.map((row) => (
                   <Table.Tr key={`${row.caseId}-${row.clock}`} data-testid="board-row" data-light={row.light} data-clock={row.clock}>
                     <Table.Td>
-                      <LightBadge light={row.light} />
+                      <LightBadge light={row.light} size="xs" />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor href={routeHref({ name: 'case', id: row.caseId })} ff="monospace" size="sm">
                         {row.number}
                       </Anchor>
@@ -124,8 +124,8 @@ export function BoardPage({ route }: { route: BoardRoute }) {
                     <Table.Td>{row.unitName}</Table.Td>
                     <Table.Td>{row.departmentName ?? t('ui.common.none')}</Table.Td>
                     <Table.Td>{caseLabel(t, 'clock', row.clock)}</Table.Td>
-                    <Table.Td>{row.due}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.due}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" c={row.light === 'red' ? 'red' : undefined} fw={500}>
                         {t(row.light === 'red' ? 'ui.cases.board.overdueBy' : 'ui.cases.board.left', { count: row.workingDays })}
                       </Text>

@@ -30,12 +30,12 @@ export function ReportsCard({ detail, mutate }: { detail: CaseDetail; mutate: Re
             <Table.Tr key={report.id} data-testid="case-report">
               <Table.Td>{caseLabel(t, 'reportKind', report.kind)}</Table.Td>
               <Table.Td>{caseLabel(t, 'reportRecipient', report.recipient)}</Table.Td>
-              <Table.Td>{report.createdDate}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{report.createdDate}</Table.Td>
               <Table.Td>
                 {report.acknowledgedDate ? (
-                  <Badge color="green" variant="light">
+                  <Text size="sm" c="green" style={{ whiteSpace: 'nowrap' }}>
                     {t('ui.cases.reports.acknowledgedOn', { date: report.acknowledgedDate })}
-                  </Badge>
+                  </Text>
                 ) : can('cases.handle') ? (
                   <Button size="xs" variant="light" loading={busy === report.id} onClick={() => void acknowledge(report.id)} data-testid="report-acknowledge">
                     {t('ui.cases.reports.acknowledge')}

@@ -46,24 +46,24 @@ export function CaseTable({ cache, sort, descending, onSort, onVisible }: Props)
 
   const before = items[0]?.start ?? 0;
   const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-  const sortable = (key: CaseSort, label: string) => (
-    <Table.Th aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : undefined}>
+  const sortable = (key: CaseSort, label: string, width: number) => (
+    <Table.Th w={width} aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : undefined}>
       <SortHeader label={label} active={sort === key} descending={descending} onClick={() => onSort(key)} />
     </Table.Th>
   );
   return (
-    <Box ref={scrollRef} style={{ height: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto' }} data-testid="case-table-scroll">
-      <Table striped highlightOnHover stickyHeader verticalSpacing={6} miw={1100} data-testid="case-table" data-total={count}>
+    <Box ref={scrollRef} style={{ height: 'calc(100vh - 265px)', minHeight: 320, overflow: 'auto' }} data-testid="case-table-scroll">
+      <Table striped highlightOnHover stickyHeader verticalSpacing={6} miw={1100} layout="fixed" data-testid="case-table" data-total={count}>
         <Table.Thead>
           <Table.Tr>
-            {sortable('number', t('ui.cases.columns.number'))}
+            {sortable('number', t('ui.cases.columns.number'), 165)}
             <Table.Th>{t('ui.cases.columns.title')}</Table.Th>
-            <Table.Th>{t('ui.cases.columns.subjects')}</Table.Th>
-            {sortable('stage', t('ui.cases.columns.stage'))}
-            <Table.Th>{t('ui.cases.columns.unit')}</Table.Th>
-            <Table.Th>{t('ui.cases.columns.department')}</Table.Th>
-            {sortable('receivedDate', t('ui.cases.columns.receivedDate'))}
-            {sortable('nextDue', t('ui.cases.columns.nextDue'))}
+            <Table.Th w={110}>{t('ui.cases.columns.subjects')}</Table.Th>
+            {sortable('stage', t('ui.cases.columns.stage'), 110)}
+            <Table.Th w={120}>{t('ui.cases.columns.unit')}</Table.Th>
+            <Table.Th w={140}>{t('ui.cases.columns.department')}</Table.Th>
+            {sortable('receivedDate', t('ui.cases.columns.receivedDate'), 110)}
+            {sortable('nextDue', t('ui.cases.columns.nextDue'), 185)}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -87,7 +87,7 @@ export function CaseTable({ cache, sort, descending, onSort, onVisible }: Props)
 function CaseRow({ row }: { row: CaseSummary }) {
   const { t } = useTranslation();
   const href = routeHref({ name: 'case', id: row.id });
-  const cell = { style: { whiteSpace: 'nowrap' as const, overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 220 } };
+  const cell = { style: { whiteSpace: 'nowrap' as const, overflow: 'hidden', textOverflow: 'ellipsis' } };
   return (
     <Table.Tr
       style={{ height: ROW_HEIGHT, cursor: 'pointer' }}
