@@ -773,6 +773,13 @@ export const en: SameKeys<typeof zhCN> = {
         acknowledgedOn: 'reported {{date}}',
         pending: 'to report',
       },
+      documents: {
+        title: 'Documents',
+        attach: 'Add a document',
+        attached: '{{name}} added',
+        none: 'No documents yet',
+        tooLarge: '{{name}} is larger than 20 MB',
+      },
       sanctions: {
         title: 'Sanctions',
         subject: 'Subject',

@@ -771,6 +771,13 @@ export const zhCN = {
         acknowledgedOn: '{{date}} 已报告',
         pending: '待报告',
       },
+      documents: {
+        title: '案卷材料',
+        attach: '添加材料',
+        attached: '已添加 {{name}}',
+        none: '还没有材料',
+        tooLarge: '{{name}} 超过 20 MB，无法添加',
+      },
       sanctions: {
         title: '处分决定',
         subject: '对象',

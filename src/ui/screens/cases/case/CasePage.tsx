@@ -12,6 +12,7 @@ import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
 import { ClocksCard } from './ClocksCard';
+import { DocumentsCard } from './DocumentsCard';
 import { DuplicatesCard } from './DuplicatesCard';
 import { ProposalBox } from './ProposalBox';
 import { ReportsCard, SanctionsCard } from './RecordsCards';
@@ -70,6 +71,7 @@ export function CasePage({ id }: { id: string }) {
           <Stack gap="md">
             <SanctionsCard detail={data} />
             <ReportsCard detail={data} mutate={mutate} />
+            <DocumentsCard detail={data} mutate={mutate} />
           </Stack>
         </Grid.Col>
       </Grid>

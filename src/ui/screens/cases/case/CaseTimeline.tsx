@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
-import { IconArrowBackUp, IconCheck, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconPaperclip, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent, CaseSubject } from '../../../../shared/api/cases';
 import { formatDateTime } from '../../../format';
@@ -64,6 +64,12 @@ function EventBody({ event, subjects }: { event: CaseEvent; subjects: CaseSubjec
         {t('ui.cases.timeline.byOn', { actor: event.actorName, date: event.date, at: formatDateTime(event.at, { seconds: false }) })}
       </Text>
       <FieldsSummary fields={event.fields} subjects={subjects} />
+      {event.attachments.length > 0 && (
+        <Group gap={4} wrap="nowrap">
+          <IconPaperclip size={14} />
+          <Text size="xs">{event.attachments.map((a) => a.fileName).join('、')}</Text>
+        </Group>
+      )}
       {event.approvals.map((step, i) => (
         <Group key={i} gap={4} wrap="nowrap">
           {step.approved ? <IconCheck size={14} color="green" /> : <IconX size={14} color="red" />}
