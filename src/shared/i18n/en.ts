@@ -408,6 +408,8 @@ export const en: SameKeys<typeof zhCN> = {
       F: 'Female',
     },
     person: {
+      cases: 'Clues and cases ({{count}})',
+      noCases: 'No clue concerns this person',
       backToList: 'Back to people',
       idNumber: 'ID number',
       phone: 'Phone',

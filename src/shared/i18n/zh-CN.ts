@@ -406,6 +406,8 @@ export const zhCN = {
       F: '女',
     },
     person: {
+      cases: '问题线索与案件（{{count}}）',
+      noCases: '没有涉及此人的问题线索',
       backToList: '返回人员列表',
       idNumber: '身份证号',
       phone: '联系电话',

@@ -10,6 +10,7 @@ import { useQuery } from '../../data/use-query';
 import { useCan } from '../../session/use-session';
 import { KinCard } from './KinCard';
 import { PersonFieldsCard } from './PersonFieldsCard';
+import { PersonCasesCard } from './PersonCasesCard';
 import { PersonFormModal } from './PersonFormModal';
 
 export function PersonPage({ id }: { id: string }) {
@@ -63,6 +64,7 @@ export function PersonPage({ id }: { id: string }) {
       </Group>
       <PersonFieldsCard person={person} />
       <KinCard person={person} />
+      {can('cases.read') && <PersonCasesCard personId={person.id} />}
       <PersonFormModal opened={editing} onClose={() => setEditing(false)} person={person} />
     </Stack>
   );
