@@ -35,6 +35,13 @@ export function caseDetails(t: TFunction, error: WireError): WireError {
     if (typeof value === 'string') details[key] = t(`${group}.${value}`, { defaultValue: value });
   }
   if (Array.isArray(details.fields)) details.fields = details.fields.map((f) => (typeof f === 'string' ? t(`cases.field.${f}`, { defaultValue: f }) : f));
+  // why a clock or a merge was refused: a code, or the range a review date must fall in
+  if (typeof details.why === 'string') {
+    const range = /^review_date:(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(details.why);
+    details.why = range
+      ? t('ui.cases.why.review_date', { from: range[1], to: range[2] })
+      : t(`ui.cases.why.${details.why}`, { defaultValue: details.why });
+  }
   return { ...error, details };
 }
 

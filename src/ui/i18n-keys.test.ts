@@ -71,6 +71,7 @@ describe('names of roles and permissions', () => {
       ...['required', 'invalidDate', 'futureDate', 'tooLong'].map((problem) => `ui.cases.intake.problem.${problem}`),
       ...['start', 'extension', 'resume'].map((reason) => `ui.cases.clocks.change.${reason}`),
       ...['builtin', 'custom'].map((origin) => `ui.settings.calendar.originLabel.${origin}`),
+      ...['not_open', 'paused', 'not_paused', 'no_extension', 'extensions_used', 'same', 'already_merged'].map((why) => `ui.cases.why.${why}`),
     ];
     expect(built.filter((key) => !known.has(key))).toEqual([]);
   });

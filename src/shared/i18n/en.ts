@@ -775,6 +775,16 @@ export const en: SameKeys<typeof zhCN> = {
         acknowledgedOn: 'reported {{date}}',
         pending: 'to report',
       },
+      why: {
+        not_open: 'the clock is not running',
+        paused: 'the clock is paused already',
+        not_paused: 'the clock is not paused',
+        no_extension: 'the clock cannot be extended',
+        extensions_used: 'no extension left',
+        review_date: 'the review date must be after {{from}} and no later than {{to}}',
+        same: 'a clue cannot be merged into itself',
+        already_merged: 'one of them is merged already',
+      },
       documents: {
         title: 'Documents',
         attach: 'Add a document',

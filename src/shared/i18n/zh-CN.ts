@@ -773,6 +773,16 @@ export const zhCN = {
         acknowledgedOn: '{{date}} 已报告',
         pending: '待报告',
       },
+      why: {
+        not_open: '该时限未在计时',
+        paused: '该时限已暂停',
+        not_paused: '该时限没有暂停',
+        no_extension: '该时限不可延长',
+        extensions_used: '延长次数已用完',
+        review_date: '复查日期须晚于 {{from}}，且不晚于 {{to}}',
+        same: '不能与自身合并',
+        already_merged: '其中一件已并案',
+      },
       documents: {
         title: '案卷材料',
         attach: '添加材料',
