@@ -5,11 +5,10 @@ import type { AlertCounts, Board, BoardRow, InboxItem } from '../../shared/api/c
 import type { Caller } from '../api/caller';
 import { can } from '../api/caller';
 import { scopeCondition } from '../auth/scope';
-import { workingDaysBetween } from '../calendar/deadline';
 import type { Db } from '../db/open';
 import { caseClocks, cases, caseState, orgUnits } from '../db/schema';
 import { unitAndDescendants } from '../registry/units';
-import { lightOf } from './clocks';
+import { lightOf, workingDayCounter } from './clocks';
 import { callerRole } from './commands';
 import { caseSummaries, lightContext } from './queries';
 import { replay } from './replay';
@@ -21,6 +20,8 @@ export interface BoardFilter {
   stage?: BoardRow['stage'] | null | undefined;
 }
 
+const DETAIL_SLICE = 10_000;
+
 const department = sql`(SELECT d.name FROM org_units d WHERE d.id = ${caseState.departmentId})`;
 
 /** The open clocks in scope and filter, each with its light as of today. */
@@ -29,7 +30,7 @@ export function judgeOpenClocks(db: Db, caller: Caller, filter: BoardFilter, now
   if (filter.departmentId) conditions.push(eq(caseState.departmentId, filter.departmentId));
   if (filter.stage) conditions.push(eq(caseState.stage, filter.stage));
   if (filter.countyId) conditions.push(inArray(cases.unitId, unitAndDescendants(db, filter.countyId)));
-  const clocks = db
+  let query = db
     .select({
       caseId: caseClocks.caseId,
       kind: caseClocks.kind,
@@ -38,10 +39,12 @@ export function judgeOpenClocks(db: Db, caller: Caller, filter: BoardFilter, now
       pausedSince: caseClocks.pausedSince,
     })
     .from(caseClocks)
-    .innerJoin(cases, eq(cases.id, caseClocks.caseId))
-    .innerJoin(caseState, eq(caseState.caseId, caseClocks.caseId))
-    .where(and(...conditions.filter((c): c is SQL => c !== undefined)))
-    .all();
+    .$dynamic();
+  // every clock has its case and state: they are joined only when a condition needs them
+  // (with 100,000 clues, two lookups per open clock are a third of the time)
+  if (!caller.scope.all || filter.countyId) query = query.innerJoin(cases, eq(cases.id, caseClocks.caseId));
+  if (filter.departmentId || filter.stage) query = query.innerJoin(caseState, eq(caseState.caseId, caseClocks.caseId));
+  const clocks = query.where(and(...conditions.filter((c): c is SQL => c !== undefined))).all();
   const context = lightContext(db, now);
   return { context, judged: clocks.map((clock) => ({ ...clock, light: lightOf(clock, null, context.today, context.edge) })) };
 }
@@ -49,25 +52,27 @@ export function judgeOpenClocks(db: Db, caller: Caller, filter: BoardFilter, now
 export function deadlineBoard(db: Db, caller: Caller, filter: BoardFilter, now: Date): Board {
   const { context, judged } = judgeOpenClocks(db, caller, filter, now);
   const alerts = judged.filter((c) => c.light === 'red' || c.light === 'yellow');
-  const details = new Map(
-    alerts.length === 0
-      ? []
-      : db
-          .select({
-            id: cases.id,
-            number: cases.number,
-            title: cases.title,
-            stage: caseState.stage,
-            unitName: orgUnits.name,
-            departmentName: department.mapWith(String),
-          })
-          .from(cases)
-          .innerJoin(caseState, eq(caseState.caseId, cases.id))
-          .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-          .where(inArray(cases.id, [...new Set(alerts.map((c) => c.caseId))]))
-          .all()
-          .map((row) => [row.id, row]),
-  );
+  const ids = [...new Set(alerts.map((c) => c.caseId))];
+  const details = new Map<string, { number: string; title: string; stage: BoardRow['stage']; unitName: string; departmentName: string | null }>();
+  // in slices: SQLite takes at most 32,766 parameters, and 100,000 clues can have more alerts
+  for (let i = 0; i < ids.length; i += DETAIL_SLICE) {
+    const rows = db
+      .select({
+        id: cases.id,
+        number: cases.number,
+        title: cases.title,
+        stage: caseState.stage,
+        unitName: orgUnits.name,
+        departmentName: department.mapWith(String),
+      })
+      .from(cases)
+      .innerJoin(caseState, eq(caseState.caseId, cases.id))
+      .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+      .where(inArray(cases.id, ids.slice(i, i + DETAIL_SLICE)))
+      .all();
+    for (const row of rows) details.set(row.id, row);
+  }
+  const workingDays = workingDayCounter(context.cal);
   const rows: BoardRow[] = alerts.map((clock) => {
     const row = details.get(clock.caseId)!;
     const red = clock.light === 'red';
@@ -84,10 +89,11 @@ export function deadlineBoard(db: Db, caller: Caller, filter: BoardFilter, now: 
       clock: clock.kind,
       due,
       light: red ? 'red' : 'yellow',
-      workingDays: red ? workingDaysBetween(context.cal, due, until) : workingDaysBetween(context.cal, context.today, due),
+      workingDays: red ? workingDays(due, until) : workingDays(context.today, due),
     };
   });
-  rows.sort((a, b) => (a.light === b.light ? a.due.localeCompare(b.due) : a.light === 'red' ? -1 : 1));
+  // ISO dates order as strings; localeCompare would cost half a second on 40,000 rows
+  rows.sort((a, b) => (a.light !== b.light ? (a.light === 'red' ? -1 : 1) : a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   const unknown = judged.filter((c) => c.light === 'unknown');
   return {
     today: context.today,

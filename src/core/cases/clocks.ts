@@ -2,7 +2,7 @@
 // extended, paused and resumed) on the holiday calendar of today. Pure.
 import type { ClockKind, DueChange, Light, Limit } from '../../shared/api/cases';
 import { AppError } from '../api/errors';
-import { addDays, addHours, addWorkingDays, daysBetween, workingDaysBetween } from '../calendar/deadline';
+import { addDays, addHours, addWorkingDays, daysBetween, isWorkingDay, workingDaysBetween } from '../calendar/deadline';
 import type { HolidayCalendar } from '../calendar/holidays';
 
 export type ClockStep =
@@ -162,4 +162,38 @@ export function worstLight(lights: Iterable<Light>): Light | null {
     if (rank >= 0 && (worst === null || rank < URGENCY.indexOf(worst))) worst = light;
   }
   return worst;
+}
+
+const DAY_NUMBER = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const counters = new WeakMap<HolidayCalendar, { first: number; last: number; cumulative: Uint32Array }>();
+
+/**
+ * workingDaysBetween for many dates on one calendar: a running count of working days over the
+ * calendar's years, built once per calendar, answers each pair by a subtraction (the board
+ * counts the working days of tens of thousands of clocks). Dates outside those years, or years
+ * with a gap between them, go to workingDaysBetween, which refuses what it cannot count.
+ */
+export function workingDayCounter(cal: HolidayCalendar): (from: string, to: string) => number {
+  let index = counters.get(cal);
+  const contiguous = cal.lastYear - cal.firstYear + 1 === cal.years.size;
+  if (!index && contiguous) {
+    const first = DAY_NUMBER(`${cal.firstYear}-01-01`);
+    const last = DAY_NUMBER(`${cal.lastYear}-12-31`);
+    const cumulative = new Uint32Array(last - first + 1);
+    let total = 0;
+    for (let day = first; day <= last; day++) {
+      const iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      if (isWorkingDay(cal, iso)) total += 1;
+      cumulative[day - first] = total;
+    }
+    index = { first, last, cumulative };
+    counters.set(cal, index);
+  }
+  return (from, to) => {
+    const a = DAY_NUMBER(from);
+    const b = DAY_NUMBER(to);
+    if (!index || !(a >= index.first && a <= index.last && b <= index.last)) return workingDaysBetween(cal, from, to);
+    if (b <= a) return 0;
+    return index.cumulative[b - index.first]! - index.cumulative[a - index.first]!;
+  };
 }
