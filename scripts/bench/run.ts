@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: figures for the registry on this machine. Prints one line per measure; no
- * thresholds here (targets are read off these figures, never asserted in tests).
+ * `npm run bench`: figures for the registry and the clue register on this machine. Prints one
+ * line per measure; no thresholds here (targets are read off these figures, never asserted in
+ * tests). BENCH_PEOPLE_ROWS and BENCH_CASES change the sizes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { api, type PeopleImportReport, type SessionOpened } from '../../src/shar
 import { openCore } from '../../src/core/api/core';
 import { checkCharacter } from '../../src/core/registry/id-number';
 import { MIGRATIONS_DIR } from '../../src/core/paths';
+import { benchCases } from './cases';
 
 const PEOPLE_ROWS = Number(process.env.BENCH_PEOPLE_ROWS ?? 50_000);
 const PASSWORD = 'bench-pass-2026';
@@ -43,7 +45,8 @@ try {
   );
   console.log(`setup (master key, two key slots, encrypted database): ${setupMs.toFixed(0)} ms`);
   const [demo, demoMs] = await time(() => setupCore.call(api.system.loadDemo.name, {}, setup.sessionToken) as Promise<{ people: number }>);
-  console.log(`demo seed: ${demo.people} people in ${demoMs.toFixed(0)} ms`);
+  const clues = ((await setupCore.call(api.cases.list.name, { limit: 1 }, setup.sessionToken)) as { total: number }).total;
+  console.log(`demo seed: ${demo.people} people and ${clues} clues in ${demoMs.toFixed(0)} ms`);
   setupCore.close();
 
   // a login unwraps the key slot (scrypt N=2^17) and opens the encrypted database
@@ -80,6 +83,8 @@ try {
   const dbBytes = fs.statSync(dbFile).size + (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0);
   console.log(`database size: ${(dbBytes / 1024 / 1024).toFixed(1)} MiB`);
   core.close();
+
+  await benchCases(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
