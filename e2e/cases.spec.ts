@@ -88,6 +88,10 @@ test('a clue goes from intake through inquiry, check and investigation to a sanc
   await expect(investigation).toHaveAttribute('data-light', 'open');
   await expect(investigation.getByTestId('clock-due')).toHaveText(/^2027-0[23]-\d\d$/);
 
+  // a document filed with the case
+  await page.getByTestId('case-documents').locator('input[type=file]').setInputFiles({ name: '初核报告.txt', mimeType: 'text/plain', buffer: Buffer.from('初步核实情况报告（测试）') });
+  await expect(page.getByTestId('case-document')).toContainText('初核报告.txt');
+
   // 一案双报告: the report to the party committee is acknowledged
   await page.getByTestId('report-acknowledge').first().click();
   await expect(page.getByTestId('case-report').first()).toContainText('已报告');
@@ -142,15 +146,24 @@ test('a clock turns from running to yellow to red as the days pass, and the boar
   await expect(page.getByTestId('alert-red-value')).not.toHaveText('0');
 });
 
-test('a refused action says why, and the form stays open to correct it', async ({ app }) => {
+test('a step is undone with a reason, and a refused action says why while the form stays open', async ({ app, page }) => {
   await app.loginAs('casemgmt');
   await registerClue(app, '反映木测丙违规经商办企业问题', [{ name: '木测丙' }]);
   await app.case.act('dispatch', { department: DEPARTMENT, date: TODAY });
   await app.case.expectStage('dispatched');
 
+  // the last step is taken back with a reason; it stays in the history, struck through
+  await page.getByTestId('case-undo').click();
+  await page.getByTestId('undo-reason').fill('承办部门选错');
+  await page.getByTestId('undo-form').getByRole('button', { name: '保存' }).click();
+  await app.case.expectStage('intake');
+  await expect(app.case.event('dispatch').first()).toHaveAttribute('data-undone', 'true');
+  await app.case.act('dispatch', { department: DEPARTMENT, date: TODAY });
+  await app.case.expectStage('dispatched');
+
   // a shelved clue must be reviewed within six months
   await app.case.act('shelve', { date: TODAY, reviewDate: '2027-12-01' });
-  await expect(app.case.refusal).toContainText('暂存待查复查');
+  await expect(app.case.refusal).toContainText('时限“暂存待查复查”不能这样操作：复查日期须晚于 2026-11-27，且不晚于 2027-05-27');
   await expect(app.case.actionForm).toBeVisible();
   await app.case.actionForm.getByTestId('action-reviewDate').fill('2027-03-01');
   await app.case.actionForm.getByRole('button', { name: '保存' }).click();
@@ -166,24 +179,24 @@ test('the register filters by text, source and stage, keeps its filters in the a
   test.setTimeout(120_000);
   await app.loginAs('casemgmt');
   const idNumber = syntheticIdNumber('19510202', '432');
-  await registerClue(app, '反映木测丁违规发放补助问题', [{ name: '木测丁', idNumber }], '大数据监督发现');
+  await registerClue(app, '反映木测丁违规发放补助问题（ZJE2E）', [{ name: '木测丁', idNumber }], '大数据监督发现');
   await app.case.act('dispatch', { department: DEPARTMENT, date: TODAY });
-  await registerClue(app, '反映和测戊公车私用问题', [{ name: '和测戊' }], '巡视巡察移交');
+  await registerClue(app, '反映和测戊公车私用问题（ZJE2E）', [{ name: '和测戊' }], '巡视巡察移交');
 
   // a second clue about the same ID number: the intake form says so before it is registered
   await app.goTo('受理登记');
-  await app.intake.fill({ title: '再次反映木测丁问题', source: '信访举报', receivedDate: '2026-11-21', subjects: [{ name: '木测丁', idNumber }] });
+  await app.intake.fill({ title: '再次反映木测丁问题（ZJE2E）', source: '信访举报', receivedDate: '2026-11-21', subjects: [{ name: '木测丁', idNumber }] });
   await expect(app.intake.duplicates).toContainText('身份证号相同');
   await app.intake.submit();
   await expect(app.case.root).toBeVisible();
-  await expect(page.getByTestId('duplicate').first()).toContainText('反映木测丁违规发放补助问题');
+  await expect(page.getByTestId('duplicate').first()).toContainText('反映木测丁违规发放补助问题（ZJE2E）');
   await page.getByTestId('duplicate-merge').first().click();
   await page.getByTestId('merge-form').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('merged-banner')).toBeVisible();
 
   await app.goTo('案件台账');
   await expect(app.register.total).toBeVisible();
-  await app.register.search('测');
+  await app.register.search('ZJE2E');
   await expect(app.register.rows).toHaveCount(3);
   await app.register.filterSource('大数据监督发现');
   await expect(app.register.rows).toHaveCount(1);
@@ -194,14 +207,23 @@ test('the register filters by text, source and stage, keeps its filters in the a
   // the filters survive a reload of the page
   await page.reload();
   await expect(app.register.rows).toHaveCount(1);
-  await expect(page.getByTestId('case-search')).toHaveValue('测');
+  await expect(page.getByTestId('case-search')).toHaveValue('ZJE2E');
 
   await page.getByTestId('case-source-filter').click();
   await page.getByRole('option', { name: '大数据监督发现', exact: true }).click();
   await app.register.search('木测丁');
   await app.register.filterStage('已分办');
   await expect(app.register.rows).toHaveCount(1);
-  await expect(app.register.row('反映木测丁违规发放补助问题')).toBeVisible();
-  await app.register.row('反映木测丁违规发放补助问题').click();
+  await expect(app.register.row('反映木测丁违规发放补助问题（ZJE2E）')).toBeVisible();
+  await app.register.row('反映木测丁违规发放补助问题（ZJE2E）').click();
   await app.case.expectStage('dispatched');
+
+  // the whole register scrolls in one table, fetched page by page, with only the rows in view rendered
+  await app.goTo('案件台账');
+  const total = Number(await app.register.total.getAttribute('data-total'));
+  expect(total).toBeGreaterThan(200);
+  const scroller = page.getByTestId('case-table-scroll');
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByTestId('case-row').last()).toBeInViewport();
+  expect(await page.getByTestId('case-row').count()).toBeLessThan(60);
 });
