@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allProcedures, api, type OrgUnit, type PeopleImportReport, type Person, type Role } from '../../shared/api';
+import { allProcedures, api, type CaseDetail, type OrgUnit, type PeopleImportReport, type Person, type Role } from '../../shared/api';
 import type { Core } from '../api/core';
 import { AppError } from '../api/errors';
 import { DEMO_PASSWORD } from '../demo/accounts';
-import { orgUnits, people } from '../db/schema';
+import { cases, caseSubjects, orgUnits, people } from '../db/schema';
 import { logIn, syntheticId, testCore } from '../testing/fixtures';
 import { unitAndDescendants } from '../registry/units';
 
@@ -19,6 +19,19 @@ const QUERY_INPUTS: Record<string, unknown> = {
   'audit.list': { limit: 500 },
   'audit.verify': {},
   'backup.list': {},
+  'cases.list': { limit: 500 },
+  'cases.get': null, // per row, below
+  'cases.duplicates': null, // with an outside subject, below
+  'cases.document': null, // per row, below
+  'cases.inbox': {},
+  'cases.board': {},
+  'cases.alertCounts': {},
+  'cases.statistics': {},
+  'cases.exportStatistics': {},
+  'cases.exportDigest': {},
+  'cases.settings': {},
+  'calendar.years': {},
+  'calendar.due': { from: '2026-03-02', unit: 'days', n: 5 },
 };
 
 let core: Core;
@@ -28,6 +41,9 @@ const outside = { ids: new Set<string>(), idNumbers: new Set<string>() };
 let insidePersonId = '';
 let outsidePersonId = '';
 let outsideUnitId = '';
+let insideCaseId = '';
+let insideDocumentId = '';
+let outsideSubject = { name: '', idNumber: '' };
 
 beforeAll(async () => {
   ({ core } = await testCore({ demo: true, lifetime: 'file' }));
@@ -49,6 +65,16 @@ beforeAll(async () => {
     outside.idNumbers.add(person.idNumber);
   }
   outsidePersonId = db.select().from(people).all().find((p) => outside.ids.has(p.id))!.id;
+  // the demo's clues: those of other counties (and of the city) must not reach the county
+  for (const clue of db.select().from(cases).all()) {
+    if (visible.has(clue.unitId)) insideCaseId ||= clue.id;
+    else outside.ids.add(clue.id);
+  }
+  const subject = db.select().from(caseSubjects).all().find((s) => outside.ids.has(s.caseId) && s.idNumber)!;
+  outsideSubject = { name: subject.name, idNumber: subject.idNumber! };
+  outside.idNumbers.add(subject.idNumber!);
+  const filed = (await core.call(api.cases.attach.name, { caseId: insideCaseId, fileName: '材料.txt', contentBase64: Buffer.from('材料').toString('base64') })) as CaseDetail;
+  insideDocumentId = filed.documents[0]!.id;
   outsideUnitId = db.select().from(orgUnits).all().find((u) => u.code === '530702')!.id;
 }, 60_000);
 
@@ -64,7 +90,13 @@ describe('a county officer of 玉龙县, against the data of every county', () =
     const answered: Record<string, string[]> = { officer: [], administrator: [] };
     for (const [who, session] of [['officer', county], ['administrator', countyAdmin]] as const) {
       for (const spec of queries) {
-        const input = spec.name === 'people.get' ? { id: insidePersonId } : QUERY_INPUTS[spec.name];
+        const perRow: Record<string, unknown> = {
+          'people.get': { id: insidePersonId },
+          'cases.get': { id: insideCaseId },
+          'cases.document': { id: insideDocumentId },
+          'cases.duplicates': { subjects: [outsideSubject] },
+        };
+        const input = perRow[spec.name] ?? QUERY_INPUTS[spec.name];
         const result = await core.call(spec.name, input, session).catch((error: unknown) => error);
         if (result instanceof AppError) {
           expect(result.code, `${who} ${spec.name}`).toBe('FORBIDDEN');
@@ -74,7 +106,11 @@ describe('a county officer of 玉龙县, against the data of every county', () =
         expect(leaks(result), `${who} ${spec.name}`).toEqual([]);
       }
     }
-    expect(answered.officer).toEqual(expect.arrayContaining(['units.list', 'people.search', 'people.get', 'system.info']));
+    expect(answered.officer).toEqual(
+      expect.arrayContaining(['units.list', 'people.search', 'people.get', 'system.info', 'cases.list', 'cases.get', 'cases.board', 'cases.duplicates']),
+    );
+    const clues = (await core.call(api.cases.list.name, { limit: 500 }, county)) as { total: number };
+    expect(clues.total).toBeGreaterThan(5);
     expect(answered.administrator).toEqual(expect.arrayContaining(['users.list', 'audit.list', 'roles.list']));
     // the officer's own county is there: the filter is a scope, not a wall
     const own = (await core.call(api.people.search.name, { limit: 500 }, county)) as { rows: Person[]; total: number };
