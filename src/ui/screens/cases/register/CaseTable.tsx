@@ -1,7 +1,7 @@
 import { Anchor, Box, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSort, CaseSummary } from '../../../../shared/api/cases';
 import { navigate, routeHref } from '../../../routing';
@@ -12,6 +12,7 @@ import type { PageCache } from './page-cache';
 
 const ROW_HEIGHT = 41;
 const COLUMNS = 8;
+const SETTLE_MS = 100;
 
 interface Props {
   cache: PageCache<CaseSummary>;
@@ -37,7 +38,9 @@ export function CaseTable({ cache, sort, descending, onSort, onVisible }: Props)
 
   useEffect(() => {
     onVisible([first, last]);
-    cache.ensure(first, last);
+    // a fast drag through the scrollbar passes hundreds of pages: fetch only where it settles
+    const timer = setTimeout(() => cache.ensure(first, last), cache.total === null ? 0 : SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [cache, first, last, onVisible]);
   // a new listing starts at the top
   useEffect(() => {
@@ -84,7 +87,8 @@ export function CaseTable({ cache, sort, descending, onSort, onVisible }: Props)
   );
 }
 
-function CaseRow({ row }: { row: CaseSummary }) {
+/** Memoised: scrolling re-renders the table, but a row already shown has nothing new to draw. */
+const CaseRow = memo(function CaseRow({ row }: { row: CaseSummary }) {
   const { t } = useTranslation();
   const href = routeHref({ name: 'case', id: row.id });
   const cell = { style: { whiteSpace: 'nowrap' as const, overflow: 'hidden', textOverflow: 'ellipsis' } };
@@ -120,7 +124,7 @@ function CaseRow({ row }: { row: CaseSummary }) {
       </Table.Td>
     </Table.Tr>
   );
-}
+});
 
 function PlaceholderRow() {
   return (
