@@ -227,3 +227,34 @@ test('the register filters by text, source and stage, keeps its filters in the a
   await expect(page.getByTestId('case-row').last()).toBeInViewport();
   expect(await page.getByTestId('case-row').count()).toBeLessThan(60);
 });
+
+test('the board exports the weekly digest, the statistics export to Excel, and the leader rejects a proposal with a comment', async ({ app, browser, server, page }) => {
+  test.setTimeout(120_000);
+  await app.loginAs('casemgmt');
+  const hash = await registerClue(app, '反映木测己违规兼职取酬问题（ZJE2E）', [{ name: '木测己' }]);
+  await app.case.act('dispatch', { department: DEPARTMENT, date: TODAY });
+  await app.case.act('check', { date: TODAY });
+  await expect(app.case.proposal).toBeVisible();
+
+  const leader = await secondUser(browser, server, 'leader');
+  await openHash(leader.page, hash);
+  await leader.page.getByTestId('proposal-comment').fill('线索不清，先谈话函询');
+  await leader.page.getByTestId('proposal-reject').click();
+  await expect(leader.case.proposal).toHaveCount(0);
+  await leader.page.context().close();
+  await expect(app.case.proposal).toHaveCount(0);
+  await app.case.expectStage('dispatched');
+  await expect(app.case.event('check').last()).toContainText('线索不清，先谈话函询');
+
+  await app.goTo('时限预警');
+  await expect(app.board.rows.first()).toBeVisible();
+  const digest = page.waitForEvent('download');
+  await page.getByTestId('board-digest').click();
+  expect((await digest).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  await app.goTo('统计分析');
+  await expect(page.getByTestId('stats-chart').first()).toBeVisible();
+  const statistics = page.waitForEvent('download');
+  await page.getByTestId('stats-export').click();
+  expect((await statistics).suggestedFilename()).toMatch(/\.xlsx$/);
+});
