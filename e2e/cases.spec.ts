@@ -228,7 +228,7 @@ test('the register filters by text, source and stage, keeps its filters in the a
   expect(await page.getByTestId('case-row').count()).toBeLessThan(60);
 });
 
-test('the board exports the weekly digest, the statistics export to Excel, and the leader rejects a proposal with a comment', async ({ app, browser, server, page }) => {
+test('the leader rejects a proposal with a comment; the digest and the statistics export to Excel; a workflow setting is saved', async ({ app, browser, server, page }) => {
   test.setTimeout(120_000);
   await app.loginAs('casemgmt');
   const hash = await registerClue(app, '反映木测己违规兼职取酬问题（ZJE2E）', [{ name: '木测己' }]);
@@ -257,4 +257,14 @@ test('the board exports the weekly digest, the statistics export to Excel, and t
   const statistics = page.waitForEvent('download');
   await page.getByTestId('stats-export').click();
   expect((await statistics).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  // the warning window is a setting: saved, and still there after a reload
+  await app.goTo('办案设置');
+  await page.getByTestId('settings-tab-workflow').click();
+  await page.getByTestId('settings-yellow').fill('7');
+  await page.getByTestId('settings-save').click();
+  await expect(app.notification('已保存')).toBeVisible();
+  await page.reload();
+  await page.getByTestId('settings-tab-workflow').click();
+  await expect(page.getByTestId('settings-yellow')).toHaveValue('7');
 });
