@@ -155,7 +155,7 @@ test('a step is undone with a reason, and a refused action says why while the fo
   // the last step is taken back with a reason; it stays in the history, struck through
   await page.getByTestId('case-undo').click();
   await page.getByTestId('undo-reason').fill('承办部门选错');
-  await page.getByTestId('undo-form').getByRole('button', { name: '保存' }).click();
+  await page.getByTestId('undo-form').getByRole('button', { name: '撤销上一步' }).click();
   await app.case.expectStage('intake');
   await expect(app.case.event('dispatch').first()).toHaveAttribute('data-undone', 'true');
   await app.case.act('dispatch', { department: DEPARTMENT, date: TODAY });
@@ -166,7 +166,7 @@ test('a step is undone with a reason, and a refused action says why while the fo
   await expect(app.case.refusal).toContainText('时限“暂存待查复查”不能这样操作：复查日期须晚于 2026-11-27，且不晚于 2027-05-27');
   await expect(app.case.actionForm).toBeVisible();
   await app.case.actionForm.getByTestId('action-reviewDate').fill('2027-03-01');
-  await app.case.actionForm.getByRole('button', { name: '保存' }).click();
+  await app.case.submitAction();
   await expect(app.case.proposal).toContainText('暂存待查');
 
   // a required field left empty is named on the field before anything is sent
@@ -191,7 +191,7 @@ test('the register filters by text, source and stage, keeps its filters in the a
   await expect(app.case.root).toBeVisible();
   await expect(page.getByTestId('duplicate').first()).toContainText('反映木测丁违规发放补助问题（ZJE2E）');
   await page.getByTestId('duplicate-merge').first().click();
-  await page.getByTestId('merge-form').getByRole('button', { name: '保存' }).click();
+  await page.getByTestId('merge-form').getByRole('button', { name: '并案处理' }).click();
   await expect(page.getByTestId('merged-banner')).toBeVisible();
 
   await app.goTo('案件台账');

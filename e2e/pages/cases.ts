@@ -108,7 +108,12 @@ export class CaseModel {
     if (values.measure) await choose(this.page, form.getByTestId('action-measure'), values.measure);
     for (const [i, sanction] of (values.sanctions ?? []).entries()) await choose(this.page, form.getByTestId('action-sanction').nth(i), sanction);
     if (values.reason) await form.getByTestId('action-reason').fill(values.reason);
-    await form.getByRole('button', { name: '保存' }).click();
+    await this.submitAction();
+  }
+
+  /** The action form's submit button: 确定, or 提请审批 for an action that needs approval. */
+  async submitAction(): Promise<void> {
+    await this.actionForm.locator('button[type=submit]').click();
   }
 
   async approve(comment?: string): Promise<void> {

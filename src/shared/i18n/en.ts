@@ -755,6 +755,8 @@ export const en: SameKeys<typeof zhCN> = {
       action: {
         next: 'Next steps',
         date: 'Effective date',
+        submit: 'Apply',
+        submitForApproval: 'Propose for approval',
         needsApproval: 'Takes effect once approved by {{role}}',
         required: 'Required',
         invalidDate: 'Enter a valid date',

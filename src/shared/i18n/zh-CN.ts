@@ -753,6 +753,8 @@ export const zhCN = {
       action: {
         next: '下一步办理',
         date: '生效日期',
+        submit: '确定',
+        submitForApproval: '提请审批',
         needsApproval: '提交后须经“{{role}}”审批才生效',
         required: '必填',
         invalidDate: '请填写有效日期',

@@ -20,11 +20,13 @@ interface Props extends FormModalControl {
   validate?: () => boolean;
   /** Saves: the buttons show that it is saving until it settles; it handles its own errors. */
   onSubmit: () => Promise<void>;
+  /** the submit button's text; Save unless the form does something else (propose, undo) */
+  submitLabel?: string;
   children: ReactNode;
 }
 
 /** A modal holding one form: its fields, then Cancel and Save. */
-export function FormModal({ opened, onClose, title, size, testId, validate, onSubmit, children }: Props) {
+export function FormModal({ opened, onClose, title, size, testId, validate, onSubmit, submitLabel, children }: Props) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
 
@@ -55,7 +57,7 @@ export function FormModal({ opened, onClose, title, size, testId, validate, onSu
               {t('ui.common.cancel')}
             </Button>
             <Button type="submit" loading={saving}>
-              {t('ui.common.save')}
+              {submitLabel ?? t('ui.common.save')}
             </Button>
           </Group>
         </Stack>

@@ -90,7 +90,7 @@ export function CalendarYearsCard() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <FormModal opened={removing !== null} onClose={() => setRemoving(null)} title={t('ui.settings.calendar.removeTitle')} testId="year-remove-form" onSubmit={() => (removing !== null ? remove(removing) : Promise.resolve())}>
+      <FormModal opened={removing !== null} onClose={() => setRemoving(null)} title={t('ui.settings.calendar.removeTitle')} testId="year-remove-form" submitLabel={t('ui.common.remove')} onSubmit={() => (removing !== null ? remove(removing) : Promise.resolve())}>
         <Text size="sm">{t('ui.settings.calendar.removeConfirm', { year: removing ?? '' })}</Text>
       </FormModal>
       <YearModal opened={editing !== null} onClose={() => setEditing(null)} year={editing?.year ?? null} suggestedYear={lastYear + 1} onSaved={years.reload} />

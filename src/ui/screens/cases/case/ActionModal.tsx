@@ -68,6 +68,7 @@ export function ActionModal({ detail, option, onClose, mutate }: Props) {
       title={option ? caseLabel(t, 'action', option.action) : ''}
       size="lg"
       testId="action-form"
+      submitLabel={t(option?.approver ? 'ui.cases.action.submitForApproval' : 'ui.cases.action.submit')}
       validate={() => {
         if (!option) return false;
         const found = checkAction(option, values);

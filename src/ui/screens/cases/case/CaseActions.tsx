@@ -58,6 +58,7 @@ function UndoModal({ detail, opened, onClose, mutate }: { detail: CaseDetail; op
       onClose={onClose}
       title={t('ui.cases.undo.title')}
       testId="undo-form"
+      submitLabel={t('ui.cases.undo.button')}
       validate={() => {
         if (reason.trim()) return true;
         setError(t('ui.cases.action.required'));

@@ -28,6 +28,7 @@ export function DuplicatesCard({ detail, mutate }: { detail: CaseDetail; mutate:
         onClose={() => setTarget(null)}
         title={t('ui.cases.duplicates.mergeTitle')}
         testId="merge-form"
+        submitLabel={t('ui.cases.duplicates.mergeTitle')}
         onSubmit={async () => {
           if (!target) return;
           const result = await mutate(

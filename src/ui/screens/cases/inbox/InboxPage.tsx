@@ -104,6 +104,7 @@ export function InboxPage() {
         onClose={() => setRejecting(null)}
         title={t('ui.cases.inbox.rejectTitle')}
         testId="reject-form"
+        submitLabel={t('ui.cases.proposal.reject')}
         onSubmit={async () => {
           if (rejecting) await decide(rejecting, false, comment.trim() || null);
           setComment('');
