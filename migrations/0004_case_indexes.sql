@@ -1,3 +1,4 @@
 DROP INDEX `case_clocks_open`;--> statement-breakpoint
 CREATE INDEX `case_clocks_open_cover` ON `case_clocks` (`case_id`,`kind`,`due`,`unknown_year`,`paused_since`) WHERE "case_clocks"."closed_date" IS NULL;--> statement-breakpoint
-CREATE INDEX `case_events_refers_to` ON `case_events` (`refers_to`);
+CREATE INDEX `case_events_refers_to` ON `case_events` (`refers_to`);--> statement-breakpoint
+CREATE INDEX `case_events_kind_action` ON `case_events` (`kind`,`action`,`date`,`case_id`,`id`);

@@ -29,7 +29,7 @@ import { MIGRATIONS_DIR } from '../../src/core/paths';
 import { Rng } from '../demo/random';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const PASSWORD = 'bench-pass-2026';
+export const PASSWORD = 'bench-pass-2026';
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();

@@ -83,7 +83,7 @@ export const caseProcedures = [
   }),
 
   implement(api.cases.exportDigest, async (ctx, input) => {
-    const file = await digestWorkbook(deadlineBoard(ctx.db, ctx.caller, input, ctx.now()));
+    const file = await digestWorkbook(deadlineBoard(ctx.db, ctx.caller, { ...input, limit: undefined }, ctx.now()));
     ctx.audit([], { export: file.fileName });
     return file;
   }),

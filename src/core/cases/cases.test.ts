@@ -277,6 +277,19 @@ describe('deadlines', () => {
     expect((await board()).counts).toEqual({ red: 0, yellow: 0 });
   });
 
+  it('the board lists the most overdue first, up to its limit, and counts them all', async () => {
+    const c = await commission('2026-06-10T02:00:00Z');
+    for (const receivedDate of ['2026-06-01', '2026-05-20', '2026-06-09', '2026-05-25']) await intake(c, { receivedDate, complainant: { named: false } });
+    const board = await c.officer<Board>(api.cases.board.name, { limit: 2 });
+    expect(board.counts).toEqual({ red: 3, yellow: 1 });
+    expect(board.rows.map((r) => [r.light, r.due])).toEqual([
+      ['red', '2026-05-27'],
+      ['red', '2026-06-01'],
+    ]);
+    const all = await c.officer<Board>(api.cases.board.name, {});
+    expect(all.rows.map((r) => r.light)).toEqual(['red', 'red', 'red', 'yellow']);
+  });
+
   it('a pause stops a clock from running and the resume moves its due date', async () => {
     const c = await commission('2026-09-21T02:00:00Z');
     let d = await intake(c, { receivedDate: '2026-09-21' });

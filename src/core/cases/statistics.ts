@@ -1,6 +1,5 @@
 // Counts of clues and cases for the statistics screen and its XLSX export, in the caller's scope.
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CaseStatistics, CountRow } from '../../shared/api/cases';
 import type { Caller } from '../api/caller';
 import { scopeCondition } from '../auth/scope';
@@ -30,18 +29,29 @@ export function caseStatistics(db: Db, caller: Caller, range: { from?: string | 
   if (to) received.push(lte(cases.receivedDate, to));
   const inRange = and(...received);
   const count = sql<number>`count(*)`;
-  const grouped = (key: SQL | SQLiteColumn) =>
-    db
-      .select({ key: sql<string | null>`${key}`, count })
-      .from(cases)
-      .innerJoin(caseState, eq(caseState.caseId, cases.id))
-      .leftJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-      .where(inRange)
-      .groupBy(sql`1`)
-      .all();
+  // one pass over the clues, grouped by every dimension at once; the counts per dimension are
+  // summed from these groups (five passes over 100,000 clues cost five times as much)
+  const groups = db
+    .select({
+      source: cases.source,
+      stage: caseState.stage,
+      unitId: cases.unitId,
+      month: sql<string>`substr(${cases.receivedDate}, 1, 7)`,
+      count,
+    })
+    .from(cases)
+    .innerJoin(caseState, eq(caseState.caseId, cases.id))
+    .where(inRange)
+    .groupBy(sql`1, 2, 3, 4`)
+    .all();
+  const unitNames = new Map(db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).all().map((u) => [u.id, u.name]));
+  const tally = (key: (group: (typeof groups)[number]) => string) => {
+    const totals = new Map<string, number>();
+    for (const group of groups) totals.set(key(group), (totals.get(key(group)) ?? 0) + group.count);
+    return [...totals].map(([k, n]) => ({ key: k, count: n }));
+  };
 
-  // a step counts once it is in effect: an undone one does not. NOT IN runs the subquery once
-  // (refers_to has no index: a correlated NOT EXISTS scanned every event for each event)
+  // a step counts once it is in effect: an undone one does not
   const eventConditions: SQL[] = [
     eq(caseEvents.kind, 'acted'),
     sql`${caseEvents.action} IN ${DISPOSALS}`,
@@ -70,23 +80,18 @@ export function caseStatistics(db: Db, caller: Caller, range: { from?: string | 
     .groupBy(caseSanctions.kind)
     .all();
 
-  const opened = db
-    .select({ n: count })
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(caseEvents.kind, 'acted'), eq(caseEvents.action, 'investigate'), ...eventConditions.slice(2)))
-    .get()!.n;
-
-  const byMonth = grouped(sql<string>`substr(${cases.receivedDate}, 1, 7)`).sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
   return {
     from,
     to,
-    bySource: rows(grouped(cases.source), zhCN.cases.source),
-    byStage: rows(grouped(caseState.stage), zhCN.cases.stage),
+    bySource: rows(tally((g) => g.source), zhCN.cases.source),
+    byStage: rows(tally((g) => g.stage), zhCN.cases.stage),
     byDisposal: rows(disposals, zhCN.cases.action),
-    byUnit: rows(grouped(orgUnits.name), (name) => name),
-    byMonth: byMonth.filter((m): m is { key: string; count: number } => m.key !== null).map((m) => ({ key: m.key, label: m.key, count: m.count })),
+    byUnit: rows(tally((g) => g.unitId), (id) => unitNames.get(id) ?? id),
+    byMonth: tally((g) => g.month)
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .map((m) => ({ key: m.key, label: m.key, count: m.count })),
     sanctionsByKind: rows(sanctions, zhCN.cases.sanction),
-    casesOpened: opened,
+    // 立案: the investigations in effect
+    casesOpened: disposals.find((d) => d.key === 'investigate')?.count ?? 0,
   };
 }

@@ -383,7 +383,9 @@ export interface BoardRow {
 
 export interface Board {
   today: string;
+  /** the most urgent first: red by how long overdue, then yellow by how soon due; at most `limit` */
   rows: BoardRow[];
+  /** every red and yellow clock, shown or not */
   counts: { red: number; yellow: number };
   /** open clocks whose due date the calendar cannot give yet, and the years it lacks */
   unknown: { count: number; years: number[] };
@@ -512,8 +514,14 @@ export const caseListInput = z
   .default({ query: '', sort: 'receivedDate', descending: true, limit: 100, offset: 0 });
 
 const boardFilter = z
-  .object({ departmentId: id.nullish(), countyId: id.nullish(), stage: z.enum(STAGES).nullish() })
-  .default({});
+  .object({
+    departmentId: id.nullish(),
+    countyId: id.nullish(),
+    stage: z.enum(STAGES).nullish(),
+    /** the board shows the most urgent rows first, this many at most (the digest has them all) */
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .default({ limit: 500 });
 
 export const cases = {
   list: procedure<{ rows: CaseSummary[]; total: number }>()({

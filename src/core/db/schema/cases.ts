@@ -91,7 +91,12 @@ export const caseEvents = sqliteTable(
     /** for an undo or a decision on a proposal: the event it refers to */
     refersTo: text('refers_to'),
   },
-  (t) => [uniqueIndex('case_events_seq').on(t.caseId, t.seq), index('case_events_refers_to').on(t.refersTo)],
+  (t) => [
+    uniqueIndex('case_events_seq').on(t.caseId, t.seq),
+    index('case_events_refers_to').on(t.refersTo),
+    // statistics count steps by kind and action without reading the events' JSON
+    index('case_events_kind_action').on(t.kind, t.action, t.date, t.caseId, t.id),
+  ],
 );
 
 // ---- derived from the events; rebuilt for a case whenever it gets one ----
