@@ -286,6 +286,13 @@ describe('deadlines', () => {
       ['red', '2026-05-27'],
       ['red', '2026-06-01'],
     ]);
+    await act(c.officer, await intake(c, { complainant: { named: false } }), 'not_accept', { reason: '重复举报' });
+    for (const descending of [false, true]) {
+      const byDue = await c.officer<{ rows: { nextDue: string | null }[] }>(api.cases.list.name, { sort: 'nextDue', descending });
+      const dues = ['2026-05-27', '2026-06-01', '2026-06-08', '2026-06-16'];
+      // a closed clue has no next due date: last either way
+      expect(byDue.rows.map((r) => r.nextDue)).toEqual([...(descending ? dues.reverse() : dues), null]);
+    }
     const all = await c.officer<Board>(api.cases.board.name, {});
     expect(all.rows.map((r) => r.light)).toEqual(['red', 'red', 'red', 'yellow']);
   });

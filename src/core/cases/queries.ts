@@ -118,6 +118,8 @@ export function listCases(db: Db, caller: Caller, input: z.output<typeof caseLis
   const where = and(...conditions.filter((c): c is SQL => c !== undefined));
   const sortColumn = SORTS[input.sort];
   const order = input.descending ? desc(sortColumn) : asc(sortColumn);
+  // cases with no running clock have no next due date: last, whichever the direction
+  const nullsLast = sql`${sortColumn} IS NULL`;
   const rows = db
     .select(summaryColumns)
     .from(cases)
@@ -125,7 +127,7 @@ export function listCases(db: Db, caller: Caller, input: z.output<typeof caseLis
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
     .leftJoin(department, eq(department.id, caseState.departmentId))
     .where(where)
-    .orderBy(order, desc(cases.id))
+    .orderBy(...(input.sort === 'nextDue' ? [nullsLast, order] : [order]), desc(cases.id))
     .limit(input.limit)
     .offset(input.offset)
     .all();
