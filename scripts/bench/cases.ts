@@ -260,8 +260,12 @@ export async function measureCases(core: ReturnType<typeof openCore>, session: s
   const list = await median(9, () => call(api.cases.list.name, {}));
   const total = ((await call(api.cases.list.name, {})) as { total: number }).total;
   console.log(`cases.list (register, first page of 100 of ${total}, received date desc): ${list.cold.toFixed(0)} ms cold, ${list.median.toFixed(1)} ms median`);
+  const deep = await median(9, () => call(api.cases.list.name, { offset: total - 200 }));
+  console.log(`cases.list (a page near the end, offset ${total - 200}, as scrolling there fetches it): ${deep.median.toFixed(1)} ms median`);
   const byDue = await median(9, () => call(api.cases.list.name, { sort: 'nextDue', descending: false }));
   console.log(`cases.list (sorted by next due date): ${byDue.median.toFixed(1)} ms median`);
+  const byDueDeep = await median(5, () => call(api.cases.list.name, { sort: 'nextDue', descending: false, offset: total - 200 }));
+  console.log(`cases.list (sorted by next due date, near the end): ${byDueDeep.median.toFixed(1)} ms median`);
   const someone = (sqlite.prepare('SELECT name FROM case_subjects WHERE person_id IS NOT NULL LIMIT 1 OFFSET 5000').get() as { name: string }).name;
   for (const query of [someone, someone.slice(0, 1), 'he', '5307211']) {
     const result = (await call(api.cases.list.name, { query })) as { total: number };

@@ -10,7 +10,7 @@ import type {
   Light,
   SubjectInput,
 } from '../../shared/api/cases';
-import { caseListInput } from '../../shared/api/cases';
+import { caseListInput, type CaseSort } from '../../shared/api/cases';
 import type { z } from 'zod';
 import type { Caller } from '../api/caller';
 import { can } from '../api/caller';
@@ -84,15 +84,16 @@ function escapeLike(text: string): string {
 /** The search box: a register number, an ID number or its start, pinyin, or part of a name or title. */
 function queryCondition(query: string): SQL | undefined {
   if (query === '') return undefined;
-  const escaped = escapeLike(query);
+  // tested clue by clue in the order of the register, so a common match fills the first page
+  // at once (a list of the matching clues first costs 200 ms with 20,000 of them)
   const subject = (condition: SQL) => sql`EXISTS (SELECT 1 FROM case_subjects s WHERE s.case_id = ${cases.id} AND ${condition})`;
-  if (/^\d{6}-\d{4}/.test(query)) return sql`${cases.number} LIKE ${`${escaped}%`} ESCAPE '\\'`;
-  if (/^[0-9xX]+$/.test(query)) return subject(sql`s.id_number LIKE ${`${escaped.toUpperCase()}%`} ESCAPE '\\'`);
+  if (/^\d{6}-[\d-]*$/.test(query)) return sql`${cases.number} LIKE ${`${query}%`}`;
+  if (/^[0-9xX]+$/.test(query)) return subject(sql`s.id_number LIKE ${`${query.toUpperCase()}%`}`);
   if (/^[a-zA-Z]+$/.test(query)) {
-    const lower = `${escaped.toLowerCase()}%`;
-    return subject(sql`(s.name_initials LIKE ${lower} OR s.name_pinyin LIKE ${lower})`);
+    const prefix = `${query.toLowerCase()}%`;
+    return subject(sql`(s.name_initials LIKE ${prefix} OR s.name_pinyin LIKE ${prefix})`);
   }
-  const part = `%${escaped}%`;
+  const part = `%${escapeLike(query)}%`;
   return or(subject(sql`s.name LIKE ${part} ESCAPE '\\'`), sql`${cases.title} LIKE ${part} ESCAPE '\\'`);
 }
 
@@ -104,40 +105,45 @@ const SORTS = {
   stage: caseState.stage,
 } as const;
 
+/** Sorts by a column of the clue itself, or of its derived state. */
+const STATE_SORTS: ReadonlySet<CaseSort> = new Set(['nextDue', 'updatedAt', 'stage']);
+
 export function listCases(db: Db, caller: Caller, input: z.output<typeof caseListInput>, now: Date): { rows: CaseSummary[]; total: number } {
   const conditions: (SQL | undefined)[] = [scopeCondition(caller.scope, cases.unitId), queryCondition(input.query)];
-  if (input.stage) conditions.push(eq(caseState.stage, input.stage));
   if (input.source) conditions.push(eq(cases.source, input.source));
   if (input.unitId) conditions.push(eq(cases.unitId, input.unitId));
-  if (input.departmentId) conditions.push(eq(caseState.departmentId, input.departmentId));
   if (input.personId) conditions.push(sql`EXISTS (SELECT 1 FROM case_subjects s WHERE s.case_id = ${cases.id} AND s.person_id = ${input.personId})`);
+  const stateConditions: SQL[] = [];
+  if (input.stage) stateConditions.push(eq(caseState.stage, input.stage));
+  if (input.departmentId) stateConditions.push(eq(caseState.departmentId, input.departmentId));
   if (input.light) {
     const { today, edge } = lightContext(db, now);
-    conditions.push(input.light === 'red' ? sql`${caseState.nextDue} < ${today}` : sql`${caseState.nextDue} BETWEEN ${today} AND ${edge}`);
+    stateConditions.push(input.light === 'red' ? sql`${caseState.nextDue} < ${today}` : sql`${caseState.nextDue} BETWEEN ${today} AND ${edge}`);
   }
-  const where = and(...conditions.filter((c): c is SQL => c !== undefined));
+  const where = and(...conditions.filter((c): c is SQL => c !== undefined), ...stateConditions);
+  // the state is joined only when a filter or the order needs it: the plain register then
+  // pages through an index of the clues alone
+  const withState = stateConditions.length > 0 || STATE_SORTS.has(input.sort);
+  const from = () => {
+    const query = db.select({ id: cases.id }).from(cases).$dynamic();
+    return withState ? query.innerJoin(caseState, eq(caseState.caseId, cases.id)) : query;
+  };
   const sortColumn = SORTS[input.sort];
-  const order = input.descending ? desc(sortColumn) : asc(sortColumn);
+  const direction = input.descending ? desc : asc;
+  // ties broken by the id, from the table sorted on, so that one index gives the whole order
+  const order = [direction(sortColumn), direction(STATE_SORTS.has(input.sort) ? caseState.caseId : cases.id)];
   // cases with no running clock have no next due date: last, whichever the direction
-  const nullsLast = sql`${sortColumn} IS NULL`;
-  const rows = db
-    .select(summaryColumns)
-    .from(cases)
-    .innerJoin(caseState, eq(caseState.caseId, cases.id))
-    .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-    .leftJoin(department, eq(department.id, caseState.departmentId))
+  if (input.sort === 'nextDue') order.unshift(sql`${sortColumn} IS NULL`);
+  // ids first, then the page's rows: a deep offset steps over index entries, not joined rows
+  const ids = from()
     .where(where)
-    .orderBy(...(input.sort === 'nextDue' ? [nullsLast, order] : [order]), desc(cases.id))
+    .orderBy(...order)
     .limit(input.limit)
     .offset(input.offset)
-    .all();
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(cases)
-    .innerJoin(caseState, eq(caseState.caseId, cases.id))
-    .where(where)
-    .get()!.n;
-  return { rows: withLights(db, rows, now), total };
+    .all()
+    .map((r) => r.id);
+  const total = db.select({ n: sql<number>`count(*)` }).from(from().where(where).as('matching')).get()!.n;
+  return { rows: caseSummaries(db, ids, now), total };
 }
 
 export function caseSummaries(db: Db, ids: string[], now: Date): CaseSummary[] {

@@ -30,7 +30,7 @@ export const cases = sqliteTable(
   (t) => [
     uniqueIndex('cases_number').on(t.number),
     index('cases_unit').on(t.unitId),
-    index('cases_received').on(t.receivedDate),
+    index('cases_received').on(t.receivedDate, t.id),
   ],
 );
 
@@ -120,7 +120,7 @@ export const caseState = sqliteTable(
   },
   (t) => [
     index('case_state_stage').on(t.stage),
-    index('case_state_next_due').on(t.nextDue),
+    index('case_state_next_due').on(t.nextDue, t.caseId),
     index('case_state_department').on(t.departmentId),
     index('case_state_approver').on(t.approverRole),
   ],
