@@ -418,6 +418,7 @@ export interface CaseStatistics {
   byUnit: CountRow[];
   byMonth: CountRow[];
   sanctionsByKind: CountRow[];
+  /** investigations opened (立案) in the period, not undone */
   casesOpened: number;
 }
 

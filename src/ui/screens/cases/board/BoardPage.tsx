@@ -94,6 +94,11 @@ export function BoardPage({ route }: { route: BoardRoute }) {
           <EmptyState message={t('ui.cases.board.empty')} />
         ) : (
           <Table.ScrollContainer minWidth={1100}>
+            {data.rows.length < data.counts.red + data.counts.yellow && (
+              <Text size="sm" c="dimmed" mb="xs" data-testid="board-shown">
+                {t('ui.cases.board.shown', { shown: data.rows.length, total: data.counts.red + data.counts.yellow })}
+              </Text>
+            )}
             <Table striped verticalSpacing={6} data-testid="board-table">
               <Table.Thead>
                 <Table.Tr>
