@@ -187,7 +187,7 @@ function bulkCases(sqlite: Database.Database, refs: Refs, count: number, today: 
         date = plusDays(date, draft.gaps[i]!);
         if (date > today) date = today;
         const state = replay(events);
-        const planned = plan(state, DEFAULT_SETTINGS, step.action, step.fields?.(unit.departments[draft.dept % unit.departments.length]!) ?? {}, date);
+        const planned = plan(state, DEFAULT_SETTINGS, step.action, step.fields?.(unit.departments[draft.dept % unit.departments.length]!) ?? {}, date, () => true);
         const base = { action: step.action, fromStage: state.stage, toStage: planned.toStage, date, fields: planned.fields };
         if (!planned.approver) {
           append({ ...base, kind: 'acted', ...actor, approvals: [], effects: planned.effects, refersTo: null });

@@ -17,8 +17,10 @@ export function workflowMarkdown(): string {
     '',
     '## Transitions',
     '',
-    '| action | from | to | required | starts | approver |',
-    '|---|---|---|---|---|---|',
+    'Every action needs the permission `cases.handle`; those marked so also need `cases.intake`.',
+    '',
+    '| action | from | to | required | starts | also needs | approver |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const tr of TRANSITIONS) {
     const to = tr.to === 'same' ? '—' : tr.outcome ? `${t.stage[tr.to]}（${t.outcome[tr.outcome]}）` : t.stage[tr.to];
@@ -26,7 +28,7 @@ export function workflowMarkdown(): string {
     // an appeal starts the clock of its kind
     const starts = tr.action === 'appeal' ? Object.values(APPEAL_CLOCKS) : (tr.starts ?? []);
     lines.push(
-      `| ${t.action[tr.action]} \`${tr.action}\` | ${tr.from.map((s) => t.stage[s]).join('、')} | ${to} | ${(tr.required ?? []).map((f) => t.field[f]).join('、') || '—'} | ${starts.map((k) => t.clock[k]).join(' / ') || '—'} | ${approver ? zhCN.roles[approver] : '—'} |`,
+      `| ${t.action[tr.action]} \`${tr.action}\` | ${tr.from.map((s) => t.stage[s]).join('、')} | ${to} | ${(tr.required ?? []).map((f) => t.field[f]).join('、') || '—'} | ${starts.map((k) => t.clock[k]).join(' / ') || '—'} | ${tr.proposer ? `\`${tr.proposer}\`` : '—'} | ${approver ? zhCN.roles[approver] : '—'} |`,
     );
   }
   lines.push('', '## Clocks', '', '| clock | limit | extension | closed on leaving |', '|---|---|---|---|');

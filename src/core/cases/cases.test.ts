@@ -36,6 +36,7 @@ async function commission(start = '2026-06-01T02:00:00Z') {
   await addUser('officer2', 'case_management', root!.id);
   await addUser('leader', 'commission_leader', root!.id);
   await addUser('county', 'county_officer', county.id);
+  await addUser('handler', 'case_officer', root!.id);
   const tokens = new Map<string, string>();
   /** calls as a user, logging in again after the clock moved past the session */
   const as = (username: string) => async <T>(name: string, input: unknown): Promise<T> => {
@@ -51,6 +52,7 @@ async function commission(start = '2026-06-01T02:00:00Z') {
     officer2: as('officer2'),
     leader: as('leader'),
     countyOfficer: as('county'),
+    handler: as('handler'),
     setToday(iso: string) {
       now = new Date(`${iso}T02:00:00Z`);
       tokens.clear();
@@ -149,6 +151,9 @@ describe('refusals change nothing', () => {
     const missing = await failure(act(c.officer, d, 'dispatch'));
     expect([missing.code, missing.details?.fields]).toEqual(['CASE_FIELD_REQUIRED', ['departmentId']]);
     expect((await failure(act(c.leader, d, 'dispatch', { departmentId: c.department.id }))).code).toBe('FORBIDDEN');
+    // a case officer handles cases but does not decide on clues at intake
+    expect((await failure(act(c.handler, d, 'dispatch', { departmentId: c.department.id }))).code).toBe('FORBIDDEN');
+    expect((await c.handler<CaseDetail>(api.cases.get.name, { id: d.id })).nextActions.map((o) => o.action)).toEqual(['notify_complainant', 'pause']);
     expect((await failure(act(c.officer, d, 'dispatch', { departmentId: c.department.id }, '2026-06-02'))).code).toBe('INVALID_INPUT');
     const after = await c.officer<CaseDetail>(api.cases.get.name, { id: d.id });
     expect([after.version, after.stage, after.events.length]).toEqual([1, 'intake', 1]);

@@ -184,7 +184,7 @@ export function actOnCase(w: Writer, caller: Caller, input: ParsedInputOf<typeof
   requireVersion(state, events, input.version);
   const date = effectiveDate(state, input.date, now);
   checkFieldReferences(w, caller, input.caseId, input.fields);
-  const planned = plan(state, loadSettings(w.db), input.action, input.fields, date);
+  const planned = plan(state, loadSettings(w.db), input.action, input.fields, date, (permission) => caller.permissions.has(permission));
   // a deadline the calendar cannot give is shown as unknown, never guessed; the step itself goes ahead
   const event: NewEvent = planned.approver
     ? {
@@ -236,7 +236,8 @@ export function decideProposal(w: Writer, caller: Caller, input: ParsedInputOf<t
     );
   } else {
     // the proposal is planned again on the state it waited in, as of the date it was proposed for
-    const planned = plan({ ...state, pending: null }, loadSettings(w.db), pending.action, pending.fields, pending.date);
+    // the proposer's permission was checked when it was proposed; the approver's role decides now
+    const planned = plan({ ...state, pending: null }, loadSettings(w.db), pending.action, pending.fields, pending.date, () => true);
     appendEvent(w, input.caseId, { ...actedEvent(state, planned, caller, pending.action, pending.date), approvals: [step], refersTo: pending.eventId }, now);
   }
   projectCase(w.db, input.caseId, now);

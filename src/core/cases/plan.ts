@@ -11,7 +11,7 @@ import {
   type WorkflowSettings,
   SANCTION_PERIOD_MONTHS,
 } from '../../shared/api/cases';
-import type { RoleCode } from '../../shared/api/permissions';
+import type { Permission, RoleCode } from '../../shared/api/permissions';
 import { AppError } from '../api/errors';
 import { plusMonths } from './clocks';
 import { isPaused, openClock, type CaseState, type ClockEffect, type Effects } from './replay';
@@ -59,12 +59,16 @@ function guardsPass(state: CaseState, transition: Transition): boolean {
   return true;
 }
 
-/** The actions the workflow allows now, as the case page offers them. */
-export function nextActions(state: CaseState, settings: WorkflowSettings): ActionOption[] {
+/** Whether the caller holds a permission. */
+export type Holds = (permission: Permission) => boolean;
+
+/** The actions the workflow allows now to a caller, as the case page offers them. */
+export function nextActions(state: CaseState, settings: WorkflowSettings, holds: Holds): ActionOption[] {
   if (state.pending || state.mergedInto) return [];
   const options: ActionOption[] = [];
   for (const transition of TRANSITIONS) {
     if (!transition.from.includes(state.stage) || !guardsPass(state, transition)) continue;
+    if (transition.proposer && !holds(transition.proposer)) continue;
     const clocks = CLOCK_ACTIONS.includes(transition.action) ? clockChoices(state, settings, transition.action) : [];
     if (CLOCK_ACTIONS.includes(transition.action) && clocks.length === 0) continue;
     options.push({
@@ -104,11 +108,19 @@ function usedFields(transition: Transition, fields: ActionFields): ActionFields 
  * an action the stage does not allow, a missing field, a clock that cannot be changed so, or
  * anything while a proposal awaits its decision.
  */
-export function plan(state: CaseState, settings: WorkflowSettings, action: Action, fields: ActionFields, date: string): Planned & { fields: ActionFields } {
+export function plan(
+  state: CaseState,
+  settings: WorkflowSettings,
+  action: Action,
+  fields: ActionFields,
+  date: string,
+  holds: Holds,
+): Planned & { fields: ActionFields } {
   if (state.mergedInto) throw refuse(state, action);
   if (state.pending) throw new AppError('CASE_APPROVAL_PENDING', { action: state.pending.action });
   const transition = transitionFor(action, state.stage);
   if (!transition || !guardsPass(state, transition)) throw refuse(state, action);
+  if (transition.proposer && !holds(transition.proposer)) throw new AppError('FORBIDDEN', { permission: transition.proposer });
   const missing = missingFields(transition, fields);
   if (missing.length > 0) throw new AppError('CASE_FIELD_REQUIRED', { fields: missing });
   const kept = usedFields(transition, fields);

@@ -273,7 +273,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
       attachments: documents.filter((doc) => doc.eventId === e.id).map((doc) => ({ id: doc.id, fileName: doc.fileName })),
     })),
     clocks: clocksOf(db, caseId, now),
-    nextActions: mayAct ? nextActions(state, settings) : [],
+    nextActions: mayAct ? nextActions(state, settings, (permission) => can(caller, permission)) : [],
     pendingProposal: state.pending && {
       eventId: state.pending.eventId,
       action: state.pending.action,

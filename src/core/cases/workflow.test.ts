@@ -8,6 +8,8 @@ import { CLOCK_STAGES, DEFAULT_SETTINGS, TRANSITIONS, type Transition } from './
 
 const DATE = '2026-03-02';
 const NO_APPROVALS = { ...DEFAULT_SETTINGS, approvers: {} };
+/** a caller holding every permission */
+const ALL = () => true;
 
 function clock(kind: ClockKind, extra: Partial<ClockFacts> = {}): ClockFacts {
   return { id: `e0:${kind}`, kind, startDate: '2026-02-02', rule: { limit: DEFAULT_SETTINGS.limits[kind] }, steps: [], closedDate: null, ...extra };
@@ -83,7 +85,7 @@ describe('the workflow table', () => {
       it(`${transition.action} from ${from} leads to ${transition.to === 'same' ? from : transition.to}`, () => {
         const fields = transition.action === 'resume' || transition.action === 'pause' || transition.action === 'extend' ? { ...FULL, clock: 'complainant_notice' as const } : FULL;
         const settings = transition.action === 'extend' ? { ...NO_APPROVALS, limits: { ...NO_APPROVALS.limits, complainant_notice: { unit: 'working_days' as const, n: 15, extension: { unit: 'working_days' as const, n: 5 }, maxExtensions: 1 } } } : NO_APPROVALS;
-        const planned = plan(stateAt(from, clocksFor(transition)), settings, transition.action, fields, DATE);
+        const planned = plan(stateAt(from, clocksFor(transition)), settings, transition.action, fields, DATE, ALL);
         expect(planned.toStage).toBe(transition.to === 'same' ? from : transition.to);
         if (transition.outcome) expect(planned.effects.outcome).toBe(transition.outcome);
         for (const kind of transition.starts ?? []) expect(planned.effects.clocks).toContainEqual(expect.objectContaining({ op: 'start', kind }));
@@ -92,14 +94,14 @@ describe('the workflow table', () => {
     const refused = STAGES.filter((stage) => !transition.from.includes(stage) && !TRANSITIONS.some((t) => t.action === transition.action && t.from.includes(stage)));
     if (refused.length > 0) {
       it(`${transition.action} is refused from ${refused.join(', ')}`, () => {
-        for (const stage of refused) expect(code(() => plan(stateAt(stage, clocksFor(transition)), NO_APPROVALS, transition.action, FULL, DATE)), stage).toBe('CASE_ACTION_NOT_ALLOWED');
+        for (const stage of refused) expect(code(() => plan(stateAt(stage, clocksFor(transition)), NO_APPROVALS, transition.action, FULL, DATE, ALL)), stage).toBe('CASE_ACTION_NOT_ALLOWED');
       });
     }
     if (transition.required?.length) {
       it(`${transition.action} asks for ${transition.required.join(', ')}`, () => {
         const error = (() => {
           try {
-            plan(stateAt(transition.from[0]!, clocksFor(transition)), NO_APPROVALS, transition.action, {}, DATE);
+            plan(stateAt(transition.from[0]!, clocksFor(transition)), NO_APPROVALS, transition.action, {}, DATE, ALL);
           } catch (e) {
             return e as AppError;
           }
@@ -113,10 +115,10 @@ describe('the workflow table', () => {
   it('offers as next actions exactly what plan accepts', () => {
     for (const stage of STAGES) {
       const state = stateAt(stage, [clock('complainant_notice')]);
-      const offered = nextActions(state, NO_APPROVALS).map((o) => o.action);
+      const offered = nextActions(state, NO_APPROVALS, ALL).map((o) => o.action);
       for (const action of ACTIONS) {
         const fields = { ...FULL, clock: 'complainant_notice' as const };
-        const accepted = code(() => plan(state, NO_APPROVALS, action, fields, DATE)) === undefined;
+        const accepted = code(() => plan(state, NO_APPROVALS, action, fields, DATE, ALL)) === undefined;
         expect(offered.includes(action), `${action}@${stage}`).toBe(accepted);
       }
     }
@@ -125,7 +127,7 @@ describe('the workflow table', () => {
 
 describe('clocks of a transition', () => {
   it('a change of stage closes the clocks of the stage left, not the complainant notice', () => {
-    const planned = plan(stateAt('intake', [clock('intake_dispatch'), clock('complainant_notice')]), NO_APPROVALS, 'dispatch', FULL, DATE);
+    const planned = plan(stateAt('intake', [clock('intake_dispatch'), clock('complainant_notice')]), NO_APPROVALS, 'dispatch', FULL, DATE, ALL);
     expect(planned.effects.clocks).toEqual([
       { op: 'stop', kind: 'intake_dispatch' },
       { op: 'start', kind: 'disposal_plan', limit: DEFAULT_SETTINGS.limits.disposal_plan },
@@ -134,7 +136,7 @@ describe('clocks of a transition', () => {
   });
 
   it('closing a case closes every clock but the complainant notice', () => {
-    const planned = plan(stateAt('investigation', [clock('investigation'), clock('detention'), clock('complainant_notice')]), NO_APPROVALS, 'withdraw', FULL, DATE);
+    const planned = plan(stateAt('investigation', [clock('investigation'), clock('detention'), clock('complainant_notice')]), NO_APPROVALS, 'withdraw', FULL, DATE, ALL);
     expect(planned.effects.clocks).toEqual([
       { op: 'stop', kind: 'investigation' },
       { op: 'stop', kind: 'detention' },
@@ -142,34 +144,34 @@ describe('clocks of a transition', () => {
   });
 
   it('the execution report runs on through an appeal, which starts the clock of its kind', () => {
-    const planned = plan(stateAt('executing', [clock('execution_report')]), NO_APPROVALS, 'appeal', { appealKind: 'party_appeal' }, DATE);
+    const planned = plan(stateAt('executing', [clock('execution_report')]), NO_APPROVALS, 'appeal', { appealKind: 'party_appeal' }, DATE, ALL);
     expect(planned.effects.clocks).toEqual([{ op: 'start', kind: 'party_appeal', limit: DEFAULT_SETTINGS.limits.party_appeal }]);
     expect(CLOCK_STAGES.execution_report).toContain('appeal');
   });
 
   it('detention is taken once at a time, released only when taken, the family told within 24 hours', () => {
-    const detained = plan(stateAt('investigation', [clock('investigation')]), NO_APPROVALS, 'detain', {}, DATE);
+    const detained = plan(stateAt('investigation', [clock('investigation')]), NO_APPROVALS, 'detain', {}, DATE, ALL);
     expect(detained.effects.clocks).toContainEqual({ op: 'start', kind: 'detention_notice', limit: { unit: 'hours', n: 24, extension: null, maxExtensions: 0 } });
-    expect(code(() => plan(stateAt('investigation', [clock('detention')]), NO_APPROVALS, 'detain', {}, DATE))).toBe('CASE_ACTION_NOT_ALLOWED');
-    expect(code(() => plan(stateAt('investigation', [clock('investigation')]), NO_APPROVALS, 'release', {}, DATE))).toBe('CASE_ACTION_NOT_ALLOWED');
+    expect(code(() => plan(stateAt('investigation', [clock('detention')]), NO_APPROVALS, 'detain', {}, DATE, ALL))).toBe('CASE_ACTION_NOT_ALLOWED');
+    expect(code(() => plan(stateAt('investigation', [clock('investigation')]), NO_APPROVALS, 'release', {}, DATE, ALL))).toBe('CASE_ACTION_NOT_ALLOWED');
   });
 
   it('a shelved clue is reviewed on a date after today and within the limit', () => {
     const state = stateAt('dispatched', [clock('disposal_plan')]);
-    expect(plan(state, NO_APPROVALS, 'shelve', { reviewDate: '2026-06-01' }, DATE).effects.clocks).toContainEqual({ op: 'start', kind: 'shelved_review', fixedDue: '2026-06-01' });
-    expect(code(() => plan(state, NO_APPROVALS, 'shelve', { reviewDate: DATE }, DATE))).toBe('CASE_CLOCK_INVALID');
-    expect(code(() => plan(state, NO_APPROVALS, 'shelve', { reviewDate: '2026-09-03' }, DATE))).toBe('CASE_CLOCK_INVALID');
+    expect(plan(state, NO_APPROVALS, 'shelve', { reviewDate: '2026-06-01' }, DATE, ALL).effects.clocks).toContainEqual({ op: 'start', kind: 'shelved_review', fixedDue: '2026-06-01' });
+    expect(code(() => plan(state, NO_APPROVALS, 'shelve', { reviewDate: DATE }, DATE, ALL))).toBe('CASE_CLOCK_INVALID');
+    expect(code(() => plan(state, NO_APPROVALS, 'shelve', { reviewDate: '2026-09-03' }, DATE, ALL))).toBe('CASE_CLOCK_INVALID');
   });
 
   it('a clock is extended only as often as its limit allows, paused once, resumed only when paused', () => {
     const extended = clock('preliminary_check', { steps: [{ type: 'extend', date: '2026-03-01', limit: { unit: 'months', n: 1 } }] });
     const state = stateAt('preliminary_check', [extended]);
-    expect(code(() => plan(state, NO_APPROVALS, 'extend', { clock: 'preliminary_check', reason: '复杂' }, DATE))).toBe('CASE_CLOCK_INVALID');
-    expect(code(() => plan(stateAt('preliminary_check', [clock('preliminary_check')]), NO_APPROVALS, 'resume', { clock: 'preliminary_check' }, DATE))).toBe('CASE_CLOCK_INVALID');
-    expect(code(() => plan(stateAt('intake', [clock('intake_dispatch')]), NO_APPROVALS, 'extend', { clock: 'intake_dispatch', reason: 'x' }, DATE))).toBe('CASE_CLOCK_INVALID');
-    expect(code(() => plan(stateAt('intake', [clock('intake_dispatch')]), NO_APPROVALS, 'pause', { clock: 'disposal_plan', reason: 'x' }, DATE))).toBe('CASE_CLOCK_INVALID');
+    expect(code(() => plan(state, NO_APPROVALS, 'extend', { clock: 'preliminary_check', reason: '复杂' }, DATE, ALL))).toBe('CASE_CLOCK_INVALID');
+    expect(code(() => plan(stateAt('preliminary_check', [clock('preliminary_check')]), NO_APPROVALS, 'resume', { clock: 'preliminary_check' }, DATE, ALL))).toBe('CASE_CLOCK_INVALID');
+    expect(code(() => plan(stateAt('intake', [clock('intake_dispatch')]), NO_APPROVALS, 'extend', { clock: 'intake_dispatch', reason: 'x' }, DATE, ALL))).toBe('CASE_CLOCK_INVALID');
+    expect(code(() => plan(stateAt('intake', [clock('intake_dispatch')]), NO_APPROVALS, 'pause', { clock: 'disposal_plan', reason: 'x' }, DATE, ALL))).toBe('CASE_CLOCK_INVALID');
     const paused = stateAt('intake', [clock('intake_dispatch', { steps: [{ type: 'pause', date: DATE, reason: '等待' }] })]);
-    expect(code(() => plan(paused, NO_APPROVALS, 'pause', { clock: 'intake_dispatch', reason: 'x' }, DATE))).toBe('CASE_CLOCK_INVALID');
+    expect(code(() => plan(paused, NO_APPROVALS, 'pause', { clock: 'intake_dispatch', reason: 'x' }, DATE, ALL))).toBe('CASE_CLOCK_INVALID');
   });
 
   it('a sanction weighs on the integrity file for its period from the decision', () => {
@@ -179,21 +181,31 @@ describe('clocks of a transition', () => {
         { subjectId: 'S1', kind: 'admin_demerit' },
         { subjectId: 'S2', kind: 'prosecution_referral' },
       ],
-    }, '2026-08-31');
+    }, '2026-08-31', ALL);
     expect(planned.effects.sanctions?.items.map((s) => s.until)).toEqual(['2028-02-29', '2027-08-31', null]);
+  });
+});
+
+describe('who may propose', () => {
+  it('the decisions on a clue at intake need cases.intake besides cases.handle', () => {
+    const handlerOnly = (permission: string) => permission !== 'cases.intake';
+    const state = stateAt('intake', [clock('intake_dispatch')]);
+    expect(code(() => plan(state, NO_APPROVALS, 'dispatch', FULL, DATE, handlerOnly))).toBe('FORBIDDEN');
+    expect(nextActions(state, NO_APPROVALS, handlerOnly).map((o) => o.action)).toEqual(['pause']);
+    expect(plan(stateAt('dispatched', [clock('disposal_plan')]), NO_APPROVALS, 'inquire', {}, DATE, handlerOnly).toStage).toBe('inquiry');
   });
 });
 
 describe('approvals and the pending proposal', () => {
   it('an action with an approver in the settings is only proposed', () => {
-    expect(plan(stateAt('dispatched', [clock('disposal_plan')]), DEFAULT_SETTINGS, 'investigate', {}, DATE).approver).toBe('commission_leader');
-    expect(plan(stateAt('intake', [clock('intake_dispatch')]), DEFAULT_SETTINGS, 'dispatch', FULL, DATE).approver).toBeNull();
+    expect(plan(stateAt('dispatched', [clock('disposal_plan')]), DEFAULT_SETTINGS, 'investigate', {}, DATE, ALL).approver).toBe('commission_leader');
+    expect(plan(stateAt('intake', [clock('intake_dispatch')]), DEFAULT_SETTINGS, 'dispatch', FULL, DATE, ALL).approver).toBeNull();
   });
 
   it('nothing else is done while a proposal waits', () => {
     const state = { ...stateAt('dispatched'), pending: { eventId: 'p', action: 'inquire' as const, fields: {}, date: DATE, approver: 'commission_leader' as const, userId: 'u', actor: 'a' } };
-    expect(code(() => plan(state, NO_APPROVALS, 'check', {}, DATE))).toBe('CASE_APPROVAL_PENDING');
-    expect(nextActions(state, NO_APPROVALS)).toEqual([]);
+    expect(code(() => plan(state, NO_APPROVALS, 'check', {}, DATE, ALL))).toBe('CASE_APPROVAL_PENDING');
+    expect(nextActions(state, NO_APPROVALS, ALL)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The clue and case workflow as data: which action leads from which stage to which, what it
 // asks for, which clocks it starts and stops, and which reports it raises. The engine
 // (plan.ts) reads this table; no handler decides a transition on its own.
+import type { Permission } from '../../shared/api/permissions';
 import type {
   Action,
   ActionField,
@@ -13,6 +14,11 @@ import type {
 
 export interface Transition {
   action: Action;
+  /**
+   * who may take or propose it, besides `cases.handle` (which every action needs): the
+   * decisions on a clue at intake belong to those who register clues
+   */
+  proposer?: Permission;
   from: readonly Stage[];
   /** the stage it leads to; `same` keeps the stage (a step inside it) */
   to: Stage | 'same';
@@ -48,10 +54,10 @@ const OPEN_STAGES: readonly Stage[] = [
 
 export const TRANSITIONS: readonly Transition[] = [
   // 受理: dispatch within 5 working days, or report up, transfer down, or decline
-  { action: 'dispatch', from: ['intake'], to: 'dispatched', required: ['departmentId'], starts: ['disposal_plan'] },
-  { action: 'report_up', from: ['intake'], to: 'closed', outcome: 'reported_up', required: ['recipient'] },
-  { action: 'transfer_down', from: ['intake'], to: 'closed', outcome: 'transferred_down', required: ['targetUnitId'] },
-  { action: 'not_accept', from: ['intake'], to: 'closed', outcome: 'not_accepted', required: ['reason'] },
+  { proposer: 'cases.intake', action: 'dispatch', from: ['intake'], to: 'dispatched', required: ['departmentId'], starts: ['disposal_plan'] },
+  { proposer: 'cases.intake', action: 'report_up', from: ['intake'], to: 'closed', outcome: 'reported_up', required: ['recipient'] },
+  { proposer: 'cases.intake', action: 'transfer_down', from: ['intake'], to: 'closed', outcome: 'transferred_down', required: ['targetUnitId'] },
+  { proposer: 'cases.intake', action: 'not_accept', from: ['intake'], to: 'closed', outcome: 'not_accepted', required: ['reason'] },
   // a named complainant is told within 15 working days, whatever has happened since
   {
     action: 'notify_complainant',
