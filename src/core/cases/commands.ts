@@ -1,7 +1,7 @@
 // The writes of the case workflow: register a clue, act on it, decide a proposal, undo, merge,
 // acknowledge a report. Each appends events and re-derives the case in one transaction.
 import { and, eq, like, sql } from 'drizzle-orm';
-import type { ActionFields, IntakeInput } from '../../shared/api/cases';
+import type { Action, ActionFields, IntakeInput } from '../../shared/api/cases';
 import { cases as casesApi } from '../../shared/api/cases';
 import type { ParsedInputOf } from '../../shared/api/procedure';
 import type { RoleCode } from '../../shared/api/permissions';
@@ -161,9 +161,10 @@ function checkFieldReferences(w: Writer, caller: Caller, caseId: string, fields:
   }
 }
 
-function actedEvent(state: CaseState, planned: ReturnType<typeof plan>, caller: Caller, action: NewEvent['action'], date: string): NewEvent {
+/** The event of a planned step: applied at once (`acted`), or waiting for its approver (`proposed`). */
+function stepEvent(kind: 'acted' | 'proposed', state: CaseState, planned: ReturnType<typeof plan>, caller: Caller, action: Action, date: string): NewEvent {
   return {
-    kind: 'acted',
+    kind,
     action,
     fromStage: state.stage,
     toStage: planned.toStage,
@@ -172,7 +173,8 @@ function actedEvent(state: CaseState, planned: ReturnType<typeof plan>, caller: 
     actor: caller.actor,
     fields: planned.fields,
     approvals: [],
-    effects: planned.effects,
+    effects:
+      kind === 'acted' ? planned.effects : { proposal: { action, fields: planned.fields, date, approver: planned.approver! } },
     refersTo: null,
   };
 }
@@ -186,21 +188,7 @@ export function actOnCase(w: Writer, caller: Caller, input: ParsedInputOf<typeof
   checkFieldReferences(w, caller, input.caseId, input.fields);
   const planned = plan(state, loadSettings(w.db), input.action, input.fields, date, (permission) => caller.permissions.has(permission));
   // a deadline the calendar cannot give is shown as unknown, never guessed; the step itself goes ahead
-  const event: NewEvent = planned.approver
-    ? {
-        kind: 'proposed',
-        action: input.action,
-        fromStage: state.stage,
-        toStage: planned.toStage,
-        date,
-        userId: caller.userId,
-        actor: caller.actor,
-        fields: planned.fields,
-        approvals: [],
-        effects: { proposal: { action: input.action, fields: planned.fields, date, approver: planned.approver } },
-        refersTo: null,
-      }
-    : actedEvent(state, planned, caller, input.action, date);
+  const event = stepEvent(planned.approver ? 'proposed' : 'acted', state, planned, caller, input.action, date);
   const stored = appendEvent(w, input.caseId, event, now);
   fileDocuments(w, caller, input.caseId, stored.id, input.attachments, now);
   projectCase(w.db, input.caseId, now);
@@ -238,7 +226,7 @@ export function decideProposal(w: Writer, caller: Caller, input: ParsedInputOf<t
     // the proposal is planned again on the state it waited in, as of the date it was proposed for
     // the proposer's permission was checked when it was proposed; the approver's role decides now
     const planned = plan({ ...state, pending: null }, loadSettings(w.db), pending.action, pending.fields, pending.date, () => true);
-    appendEvent(w, input.caseId, { ...actedEvent(state, planned, caller, pending.action, pending.date), approvals: [step], refersTo: pending.eventId }, now);
+    appendEvent(w, input.caseId, { ...stepEvent('acted', state, planned, caller, pending.action, pending.date), approvals: [step], refersTo: pending.eventId }, now);
   }
   projectCase(w.db, input.caseId, now);
 }

@@ -2,14 +2,15 @@
 // asks for, which clocks it starts and stops, and which reports it raises. The engine
 // (plan.ts) reads this table; no handler decides a transition on its own.
 import type { Permission } from '../../shared/api/permissions';
-import type {
-  Action,
-  ActionField,
-  ClockKind,
-  ClockLimit,
-  Outcome,
-  Stage,
-  WorkflowSettings,
+import {
+  STAGES,
+  type Action,
+  type ActionField,
+  type ClockKind,
+  type ClockLimit,
+  type Outcome,
+  type Stage,
+  type WorkflowSettings,
 } from '../../shared/api/cases';
 
 export interface Transition {
@@ -39,18 +40,7 @@ export interface Transition {
   sanctions?: 'add' | 'replace';
 }
 
-const OPEN_STAGES: readonly Stage[] = [
-  'intake',
-  'dispatched',
-  'inquiry',
-  'preliminary_check',
-  'shelved',
-  'investigation',
-  'adjudication',
-  'decision',
-  'executing',
-  'appeal',
-];
+const OPEN_STAGES: readonly Stage[] = STAGES.filter((stage) => stage !== 'closed');
 
 export const TRANSITIONS: readonly Transition[] = [
   // 受理: dispatch within 5 working days, or report up, transfer down, or decline

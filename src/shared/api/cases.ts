@@ -2,6 +2,7 @@
 // leads where, who approves, which clock it starts) is a declarative table in the core
 // (src/core/cases/workflow.ts); the vocabulary it speaks is here, shared by both sides.
 import { z } from 'zod';
+import { id, isoDate, optionalText, text } from './fields';
 import { procedure } from './procedure';
 import { ROLE_CODES, type RoleCode } from './permissions';
 
@@ -426,17 +427,6 @@ export interface ExportedFile {
   fileName: string;
   contentBase64: string;
 }
-
-const id = z.string().min(1).max(40);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const subjectInput = z.object({
   personId: id.nullish().transform((v) => v ?? null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, text } from './fields';
 import { procedure } from './procedure';
 
 export const UNIT_KINDS = ['city', 'county', 'township', 'village', 'department', 'resident_group'] as const;
@@ -71,14 +72,6 @@ export interface PeopleImportReport {
   rejected: RejectedRow[];
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const personFields = z.object({
   name: text(50),
