@@ -26,7 +26,7 @@ test.describe('screenshots', () => {
     await app.login.root.getByRole('textbox', { name: '用户名' }).fill('admin');
     await shoot(page, 'login');
     // an account locked by failed logins, as the administrator's users screen shows it
-    for (let attempt = 0; attempt < 5; attempt += 1) await app.login.submit('analyst', 'wrong-password-1');
+    for (let attempt = 0; attempt < 5; attempt += 1) await app.login.submitAndWait('analyst', 'wrong-password-1');
     await expect(app.login.error).toContainText('账户已锁定至');
     await app.loginAs('admin');
 

@@ -69,6 +69,13 @@ export class LoginModel {
     await this.root.getByLabel('密码', { exact: true }).fill(password);
     await this.root.getByRole('button', { name: '登录', exact: true }).click();
   }
+
+  /** Submits and waits for the core's answer, so that the next try is a new attempt. */
+  async submitAndWait(username: string, password: string): Promise<void> {
+    const answered = this.page.waitForResponse((response) => new URL(response.url()).pathname === '/rpc');
+    await this.submit(username, password);
+    await answered;
+  }
 }
 
 /** The idle lock over the application. */
