@@ -221,6 +221,10 @@ describe('scope', () => {
     expect((await failure(act(c.countyOfficer, city, 'not_accept', { reason: 'x' }))).code).toBe('OUT_OF_SCOPE');
     expect((await failure(c.countyOfficer(api.cases.intake.name, { title: 't', source: 'audit', receivedDate: '2026-06-01', unitId: c.root.id, subjects: [{ name: '甲' }] }))).code).toBe('OUT_OF_SCOPE');
     expect((await c.officer<{ total: number }>(api.cases.list.name, {})).total).toBe(2);
+    // a person of the registry outside the county cannot be named by id
+    const cityPerson = (await c.core.call(api.people.create.name, { name: '钱七', idNumber: syntheticId('530702', '19750303', '789'), unitId: c.root.id })) as { id: string };
+    const refused = await failure(c.countyOfficer(api.cases.intake.name, { title: 't', source: 'audit', receivedDate: '2026-06-01', unitId: c.county.id, subjects: [{ personId: cityPerson.id, name: '?' }] }));
+    expect(refused.code).toBe('NOT_FOUND');
   });
 
   it('lists the clues about one person of the registry', async () => {

@@ -5,17 +5,18 @@ import type { Action, ActionFields, IntakeInput } from '../../shared/api/cases';
 import { cases as casesApi } from '../../shared/api/cases';
 import type { ParsedInputOf } from '../../shared/api/procedure';
 import type { RoleCode } from '../../shared/api/permissions';
-import type { Caller } from '../api/caller';
+import type { Caller, Scope } from '../api/caller';
 import { AppError } from '../api/errors';
 import { newId } from '../api/ids';
 import { shanghaiDate, shanghaiTimestamp } from '../api/time';
 import type { Writer } from '../api/write';
 import { requireInScope } from '../auth/scope';
 import type { Db } from '../db/open';
-import { cases, caseSubjects, orgUnits, people, roles, users } from '../db/schema';
+import { cases, caseSubjects, orgUnits, roles, users } from '../db/schema';
 import { parseIdNumber } from '../registry/id-number';
 import { normalizeName } from '../registry/names';
 import { pinyinKeys } from '../registry/pinyin';
+import { getPerson } from '../registry/people';
 import { requireUnit } from '../registry/units';
 import { fileDocuments } from './documents';
 import { appendEvent, loadEvents, type NewEvent } from './events';
@@ -52,12 +53,12 @@ function nextNumber(db: Db, unitId: string, receivedDate: string): string {
   return `${prefix}${String(seq).padStart(5, '0')}`;
 }
 
-function subjectRow(db: Db, caseId: string, subject: IntakeParsed['subjects'][number], at: string) {
+function subjectRow(db: Db, scope: Scope, caseId: string, subject: IntakeParsed['subjects'][number], at: string) {
   let { name, idNumber, unitId, position } = subject;
   const { personId } = subject;
   if (personId) {
-    const person = db.select().from(people).where(eq(people.id, personId)).get();
-    if (!person) throw new AppError('NOT_FOUND', { person: personId });
+    // a person of the registry is named only from the caller's scope (NOT_FOUND otherwise)
+    const person = getPerson(db, personId, scope);
     name = person.name;
     idNumber = person.idNumber;
     unitId = unitId ?? person.unitId;
@@ -100,7 +101,7 @@ export function intakeClue(w: Writer, caller: Caller, input: IntakeParsed | Inta
     createdAt: at,
     updatedAt: at,
   });
-  for (const subject of parsed.subjects) w.insert(caseSubjects, subjectRow(w.db, id, subject, at));
+  for (const subject of parsed.subjects) w.insert(caseSubjects, subjectRow(w.db, caller.scope, id, subject, at));
   const settings = loadSettings(w.db);
   appendEvent(
     w,
