@@ -4,7 +4,8 @@ import { generateSQLiteDrizzleJson, generateSQLiteMigration } from 'drizzle-kit/
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../paths';
 import { testCore } from '../testing/fixtures';
-import { loadMigrations } from './migrate';
+import Database from 'better-sqlite3';
+import { loadMigrations, migrate } from './migrate';
 import * as schema from './schema';
 import { schemaBreaks, type Snapshot } from './schema-guard';
 
@@ -70,5 +71,22 @@ describe('migrations', () => {
       'column people.added added NOT NULL without a default',
     ]);
     expect(schemaBreaks(older, older)).toEqual([]);
+  });
+});
+
+describe('migration 0005: the case permissions', () => {
+  it('gives the built-in roles of a database set up before the case module their case permissions, once', () => {
+    const all = loadMigrations(MIGRATIONS_DIR);
+    const sqlite = new Database(':memory:');
+    migrate(sqlite, all.slice(0, 2));
+    const role = sqlite.prepare('INSERT INTO roles (id, code, name, builtin, permissions, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    role.run('r1', 'commission_leader', '委领导', 1, JSON.stringify(['system.read', 'audit.read']), 't', 't');
+    role.run('r2', 'county_officer', '县区', 1, JSON.stringify(['system.read']), 't', 't');
+    role.run('r3', 'custom', '自定义', 0, JSON.stringify(['system.read']), 't', 't');
+    migrate(sqlite, all);
+    const permissions = (id: string) => JSON.parse((sqlite.prepare('SELECT permissions FROM roles WHERE id = ?').get(id) as { permissions: string }).permissions) as string[];
+    expect(permissions('r1')).toEqual(['system.read', 'audit.read', 'cases.read', 'cases.approve']);
+    expect(permissions('r2')).toEqual(['system.read', 'cases.read', 'cases.intake', 'cases.handle']);
+    expect(permissions('r3')).toEqual(['system.read']);
   });
 });
