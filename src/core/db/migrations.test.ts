@@ -74,8 +74,8 @@ describe('migrations', () => {
   });
 });
 
-describe('migration 0005: the case permissions', () => {
-  it('gives the built-in roles of a database set up before the case module their case permissions, once', () => {
+describe('migrations 0005 and 0007: the case and welfare permissions', () => {
+  it('gives the built-in roles of a database set up before the case and welfare modules their permissions, once', () => {
     const all = loadMigrations(MIGRATIONS_DIR);
     const sqlite = new Database(':memory:');
     migrate(sqlite, all.slice(0, 2));
@@ -85,8 +85,8 @@ describe('migration 0005: the case permissions', () => {
     role.run('r3', 'custom', '自定义', 0, JSON.stringify(['system.read']), 't', 't');
     migrate(sqlite, all);
     const permissions = (id: string) => JSON.parse((sqlite.prepare('SELECT permissions FROM roles WHERE id = ?').get(id) as { permissions: string }).permissions) as string[];
-    expect(permissions('r1')).toEqual(['system.read', 'audit.read', 'cases.read', 'cases.approve']);
-    expect(permissions('r2')).toEqual(['system.read', 'cases.read', 'cases.intake', 'cases.handle']);
+    expect(permissions('r1')).toEqual(['system.read', 'audit.read', 'cases.read', 'cases.approve', 'welfare.read']);
+    expect(permissions('r2')).toEqual(['system.read', 'cases.read', 'cases.intake', 'cases.handle', 'welfare.read', 'welfare.verify']);
     expect(permissions('r3')).toEqual(['system.read']);
   });
 });

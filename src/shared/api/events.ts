@@ -1,6 +1,7 @@
 /** Events the core emits, named in the past tense. */
 export interface EventMap {
-  'import.progressed': { jobId: string; rows: number; total: number | null };
+  /** `bytes` of `totalBytes` read so far, when the file's size is known (rate and time left follow) */
+  'import.progressed': { jobId: string; rows: number; total: number | null; bytes?: number; totalBytes?: number };
   'data.changed': { tables: string[] };
 }
 

@@ -18,6 +18,11 @@ export const PERMISSIONS = [
   'cases.handle',
   'cases.approve',
   'cases.configure',
+  'welfare.read',
+  'welfare.import',
+  'welfare.analyse',
+  'welfare.verify',
+  'welfare.configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,12 +50,18 @@ export type RoleCode = (typeof ROLE_CODES)[number];
 /** The permissions each built-in role starts with; the administrator may change them. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  commission_leader: ['system.read', 'registry.read', 'audit.read', 'cases.read', 'cases.approve'],
+  commission_leader: ['system.read', 'registry.read', 'audit.read', 'cases.read', 'cases.approve', 'welfare.read'],
   case_management: ['system.read', 'registry.read', 'registry.write', 'cases.read', 'cases.intake', 'cases.handle', 'cases.configure'],
   case_officer: ['system.read', 'registry.read', 'cases.read', 'cases.handle'],
   inspection_office: ['system.read', 'registry.read', 'cases.read', 'cases.intake'],
-  data_analyst: ['system.read', 'registry.read', 'registry.import', 'cases.read'],
-  county_officer: ['system.read', 'registry.read', 'registry.write', 'registry.import', 'cases.read', 'cases.intake', 'cases.handle'],
+  data_analyst: [
+    'system.read', 'registry.read', 'registry.import', 'cases.read',
+    'welfare.read', 'welfare.import', 'welfare.analyse', 'welfare.configure',
+  ],
+  county_officer: [
+    'system.read', 'registry.read', 'registry.write', 'registry.import',
+    'cases.read', 'cases.intake', 'cases.handle', 'welfare.read', 'welfare.verify',
+  ],
   cadre_oversight: ['system.read', 'registry.read', 'registry.write', 'audit.read', 'cases.read'],
-  auditor: ['system.read', 'registry.read', 'audit.read', 'audit.export', 'cases.read'],
+  auditor: ['system.read', 'registry.read', 'audit.read', 'audit.export', 'cases.read', 'welfare.read'],
 };

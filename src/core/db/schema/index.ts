@@ -2,3 +2,4 @@ export * from './auth';
 export * from './registry';
 export * from './system';
 export * from './cases';
+export * from './welfare';
