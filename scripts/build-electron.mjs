@@ -1,5 +1,5 @@
-// `npm run build:electron`: bundles electron/{main,preload,core-process}.ts into
-// dist/electron/*.cjs. Only electron and better-sqlite3 stay outside the bundles; the core and
+// `npm run build:electron`: bundles electron/{main,preload,core-process}.ts (and the welfare
+// import's worker thread) into dist/electron/*.cjs. Only electron and better-sqlite3 stay outside the bundles; the core and
 // its dependencies are bundled into core-process.cjs, the sandboxed preload into one file
 // (a sandboxed preload can require nothing but 'electron').
 import path from 'node:path';
@@ -33,7 +33,8 @@ export async function buildElectron(outDir = ELECTRON_OUT_DIR) {
       ...common,
       outdir: outDir,
       ...importMetaUrl,
-      entryPoints: { main: 'electron/main.ts', 'core-process': 'electron/core-process.ts' },
+      // the welfare import's worker thread, beside core-process.cjs (src/core/welfare/import/run-import.ts)
+      entryPoints: { main: 'electron/main.ts', 'core-process': 'electron/core-process.ts', 'welfare-import-worker': 'src/core/welfare/import/worker.ts' },
       platform: 'node',
       target: 'node20',
     }),

@@ -112,7 +112,7 @@ describe.concurrent('the zhijian command', () => {
       [['people', 'list', '--db', path.join(dir, 'missing.db')], asAdmin, `The database file ${path.join(dir, 'missing.db')} does not exist`],
       [['people', 'list'], asAdmin, '--db FILE (or ZHIJIAN_DB) is required'],
       [['people', 'list', '--db', db, '--bogus'], asAdmin, "Invalid input: Unknown option '--bogus'"],
-      [['import', '--dataset', 'vehicles', 'x.csv', '--db', db], asAdmin, 'known datasets: people'],
+      [['import', '--dataset', 'pets', 'x.csv', '--db', db], asAdmin, 'known datasets: people, disbursements, deaths'],
       // no credentials and no terminal to ask on
       [['people', 'list', '--db', db], {}, 'Please log in'],
       [['init', '--db', db, '--admin', 'root', '--password', ROOT_PASSWORD], {}, 'This database is already set up'],

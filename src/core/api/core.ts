@@ -7,6 +7,8 @@ import { callerFor } from '../auth/caller';
 import { DEFAULT_SESSION_POLICY, SessionStore } from '../auth/sessions';
 import { Vault } from '../auth/vault';
 import { acquireLock } from '../db/lock';
+import { removeStaleUploads } from '../files/uploads';
+import { removeAbandonedImports } from '../welfare/import/staging';
 import type { OpenedDatabase } from '../db/open';
 import { changeLog, meta } from '../db/schema';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from '../security/lockout';
@@ -69,12 +71,16 @@ export function openCore(options: CoreOptions): Core {
   const security = { lockout: options.lockout ?? DEFAULT_LOCKOUT_POLICY, kdf: options.kdf };
   const events = new EventEmitter();
   const procedures = buildProcedureTable();
+  // plaintext copies of uploaded files a process that ended left behind
+  removeStaleUploads(path.dirname(options.dbFile), { all: options.exclusive === true });
   let opened: { nodeId: string; clock: HybridLogicalClock } | null = null;
 
   /** Node id and clock, read once the database has been unlocked. */
   function node(): { nodeId: string; clock: HybridLogicalClock } {
     if (opened) return opened;
     const database = vault.database;
+    // imports that a crash or a kill left half-written are removed before anything reads
+    removeAbandonedImports(database.sqlite, now());
     const nodeId = ensureNodeId(database);
     const last = database.db.select({ hlc: changeLog.hlc }).from(changeLog).orderBy(desc(changeLog.hlc)).limit(1).get();
     opened = { nodeId, clock: new HybridLogicalClock(nodeId, () => now().getTime(), last?.hlc) };

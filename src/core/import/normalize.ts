@@ -32,9 +32,12 @@ function daysInMonth(year: number, month: number): number {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+function isDay(year: number, month: number, day: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 function isoDate(year: number, month: number, day: number): ParseResult<string> {
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return fail('range');
-  if (day > daysInMonth(year, month)) return fail('range');
+  if (!isDay(year, month, day)) return fail('range');
   return { ok: true, value: `${year}-${pad2(month)}-${pad2(day)}` };
 }
 
@@ -57,8 +60,26 @@ function fromExcelSerial(text: string): ParseResult<string> {
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
+/** Whether the characters from `from` to `to` (exclusive) are ASCII digits. */
+function digitsAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `2026-03-05` exactly, the form most cells already have: read without the general patterns. */
+function isIsoDateShape(text: string): boolean {
+  return text.length === 10 && text[4] === '-' && text[7] === '-' && digitsAt(text, 0, 4) && digitsAt(text, 5, 7) && digitsAt(text, 8, 10);
+}
+
 /** A calendar date as `YYYY-MM-DD`. */
 export function parseDate(text: string, options: DateOptions = {}): ParseResult<string> {
+  if (isIsoDateShape(text)) {
+    // the text itself: the same characters isoDate would build
+    return isDay(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))) ? { ok: true, value: text } : fail('range');
+  }
   const s = cleanText(text);
   if (s === '') return fail('empty');
   const m = SEPARATED_DATE.exec(s);
@@ -78,6 +99,12 @@ const COMPACT_MONTH = /^(\d{4})(\d{2})$/;
  * typed `2026-03` into the date 2026-03-01.
  */
 export function parseMonth(text: string, options: DateOptions = {}): ParseResult<string> {
+  if (text.length === 7 && text[4] === '-' && digitsAt(text, 0, 4) && digitsAt(text, 5, 7)) {
+    const year = Number(text.slice(0, 4));
+    const month = Number(text.slice(5, 7));
+    if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return fail('range');
+    return { ok: true, value: text };
+  }
   const s = cleanText(text);
   if (s === '') return fail('empty');
   const m = SEPARATED_MONTH.exec(s) ?? CHINESE_MONTH.exec(s) ?? COMPACT_MONTH.exec(s);
@@ -96,11 +123,30 @@ const AMOUNT = /^(-)?(?:[¥￥] ?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?: ?
 const MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
+ * `1234` or `1234.5` or `1234.56` (up to 13 integer digits, so the fen stay exact in a double):
+ * the form most cells have, in fen without the general pattern and BigInt. Anything else is
+ * undefined and takes the general path.
+ */
+function plainYuanFen(text: string): number | undefined {
+  const n = text.length;
+  const point = text.indexOf('.');
+  const integerDigits = point < 0 ? n : point;
+  const decimals = point < 0 ? 0 : n - point - 1;
+  if (integerDigits < 1 || integerDigits > 13 || (point >= 0 && (decimals < 1 || decimals > 2))) return undefined;
+  if (!digitsAt(text, 0, integerDigits) || !digitsAt(text, integerDigits + 1, n)) return undefined;
+  const yuan = Number(text.slice(0, integerDigits));
+  const fen = decimals === 0 ? 0 : decimals === 1 ? Number(text[n - 1]) * 10 : Number(text.slice(n - 2));
+  return yuan * 100 + fen;
+}
+
+/**
  * Yuan as written in a cell (`1,234.50`, `1234.5元`, `-3`) to integer fen. Decimal text is
  * split into its integer and fraction digits and combined with BigInt, never through a binary
  * float, so `0.29` is 29 fen and not 28.999…
  */
 export function parseAmountFen(text: string): ParseResult<number> {
+  const plain = plainYuanFen(text);
+  if (plain !== undefined) return { ok: true, value: plain };
   const s = cleanText(text).replace(/\u2212/g, '-');
   if (s === '') return fail('empty');
   const m = AMOUNT.exec(s);

@@ -11,10 +11,23 @@ export interface RawRecord {
   cells: string[];
 }
 
+export interface RecordBatch {
+  records: RawRecord[];
+  /** CSV: the decoded text the records were parsed from, whole records; XLSX: null */
+  text: string | null;
+}
+
 export interface RecordSource {
-  records: AsyncGenerator<RawRecord, void, undefined>;
+  /** The records in file order, a batch at a time (a row at a time costs too much on a million rows). */
+  batches: AsyncGenerator<RecordBatch, void, undefined>;
+  /** CSV: the column separator */
+  delimiter: ',' | '\t' | null;
   /** Releases the file at once, wherever reading stands; safe to call twice. */
   destroy(): void;
+  /** Bytes of the file read so far, for progress. */
+  bytesRead(): number;
+  /** XLSX: the workbook's sheets in tab order, once the one read is found; CSV: none. */
+  sheets(): string[];
 }
 
 export function asBuffer(bytes: Uint8Array): Buffer {

@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import { AppError } from '../api/errors';
 import { cellText } from './cell-text';
 import { asUnreadable, unreadable } from './failures';
-import { bytesStream, readHead, type RawRecord, type RecordSource, type TableSource } from './source';
+import { bytesStream, readHead, type RawRecord, type RecordBatch, type RecordSource, type TableSource } from './source';
 
 /** The parts of exceljs's streaming reader used here, which its typings leave out. */
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
@@ -18,6 +18,9 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
 interface BookReader extends AsyncIterable<SheetReader> {
   model?: { sheets?: { name?: string }[] };
 }
+
+/** Rows handed on at a time. */
+const BATCH_ROWS = 1000;
 
 function rowCells(row: ExcelJS.Row): string[] {
   // Sparse and 1-based: index 0 is always empty, gaps are blank cells.
@@ -33,7 +36,7 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
   // loaded on first use: most commands never read a workbook, and exceljs is slow to load
   const { default: Excel } = await import('exceljs');
 
-  const input: Readable = 'path' in source ? createReadStream(source.path) : bytesStream(source.bytes);
+  const input: Readable & { bytesRead?: number } = 'path' in source ? createReadStream(source.path) : bytesStream(source.bytes);
   // exceljs pipes the input into its unzip stream, and a pipe forwards neither errors nor
   // destruction: a read error or a close() would leave its iterators waiting forever. So every
   // wait on exceljs also watches the input and close().
@@ -71,16 +74,22 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
     throw sheet === undefined ? unreadable(file) : new AppError('FILE_UNREADABLE', { sheet });
   }
 
-  async function* records(): AsyncGenerator<RawRecord, void, undefined> {
+  async function* batches(): AsyncGenerator<RecordBatch, void, undefined> {
     const rows = (await findSheet())[Symbol.asyncIterator]();
     let rowNumber = 0;
+    let batch: RawRecord[] = [];
     try {
       for (;;) {
         const next = await watched(rows.next());
-        if (next.done) return;
+        if (next.done) break;
         rowNumber = next.value.number;
-        yield { rowNumber, cells: rowCells(next.value) };
+        batch.push({ rowNumber, cells: rowCells(next.value) });
+        if (batch.length === BATCH_ROWS) {
+          yield { records: batch, text: null };
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield { records: batch, text: null };
     } catch (error) {
       throw asUnreadable(error, file, rowNumber + 1);
     } finally {
@@ -90,11 +99,14 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
   }
 
   return {
-    records: records(),
+    batches: batches(),
+    delimiter: null,
     destroy: () => {
       closeNow();
       input.destroy();
       void sheets.return?.()?.catch(() => {});
     },
+    bytesRead: () => input.bytesRead ?? 0,
+    sheets: () => (book.model?.sheets ?? []).map((s) => s.name ?? '').filter((name) => name !== ''),
   };
 }

@@ -3,11 +3,14 @@
  * two files compares equal. The original text is stored beside the normalised one.
  */
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /**
  * Full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their half-width forms. Also
  * used for headers, dates and amounts, which arrive typed with a Chinese input method.
  */
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
     c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
@@ -26,7 +29,18 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 const HAN_SPACE_HAN = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
+/** Only CJK unified ideographs: nothing to fold, no spaces, no dots, already NFC. Most names are. */
+export function isPlainHan(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
+}
+
 export function normalizeName(raw: string): string {
+  if (isPlainHan(raw)) return raw;
   return (
     toHalfWidth(raw)
       .replace(INVISIBLE, '')

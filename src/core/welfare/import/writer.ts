@@ -1,0 +1,105 @@
+/**
+ * Writes rows of a file into a staged batch: each row read into its record (./records), the
+ * records inserted with one prepared statement and the rejections with another, a call per
+ * transaction. The importing thread and the worker thread each have one, on their own
+ * connections (./run-import).
+ */
+import type Database from 'better-sqlite3';
+import type { Dataset } from '../../../shared/api/datasets';
+import type { TableRow } from '../../import/table-reader';
+import { datasetTable, recordColumns, recordReader, type RecordReader, type Value } from './records';
+
+export interface RejectedCell {
+  row: number;
+  field: string;
+  reasonKey: string;
+  details?: Record<string, string>;
+}
+
+export interface Written {
+  /** data rows written: accepted plus rejected */
+  rows: number;
+  accepted: number;
+  /** every reason a row was rejected (a row may have several) */
+  rejected: RejectedCell[];
+}
+
+export interface WriteJob {
+  dataset: Dataset;
+  /** field key → 0-based column */
+  columns: Record<string, number>;
+  /** the import date, YYYY-MM-DD */
+  today: string;
+  /** the rows come from XLSX */
+  excelSerial: boolean;
+}
+
+/**
+ * Whose turn it is to write, between the two threads of one import: each waits for the other's
+ * transaction to end exactly when it ends (SQLite's busy handler, the fallback, would sleep in
+ * steps of up to 100 ms). Both threads hold the same shared memory.
+ */
+export class WriteTurn {
+  private readonly lock: Int32Array;
+
+  constructor(readonly shared: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.lock = new Int32Array(shared);
+  }
+
+  take(): void {
+    while (Atomics.compareExchange(this.lock, 0, 0, 1) !== 0) Atomics.wait(this.lock, 0, 1, 100);
+  }
+
+  give(): void {
+    Atomics.store(this.lock, 0, 0);
+    Atomics.notify(this.lock, 0, 1);
+  }
+}
+
+export class RecordWriter {
+  private readonly insertRecord: Database.Statement;
+  private readonly insertRejected: Database.Statement;
+  private readonly reader: RecordReader;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    job: WriteJob,
+    private readonly no: number,
+    private readonly turn?: WriteTurn,
+  ) {
+    const columns = recordColumns(job.dataset).map((c) => `"${c.name}"`);
+    this.insertRecord = sqlite.prepare(
+      `INSERT INTO ${datasetTable(job.dataset)} (batch_no, "row", ${columns.join(', ')}) VALUES (${no}, ?, ${columns.map(() => '?').join(', ')})`,
+    );
+    this.insertRejected = sqlite.prepare('INSERT INTO welfare_rejected (batch_no, "row", field, reason_key, details) VALUES (?, ?, ?, ?, ?)');
+    this.reader = recordReader(job.dataset, job.columns, { today: job.today, excelSerial: job.excelSerial });
+  }
+
+  /**
+   * Reads the rows, then inserts the records and rejections in one transaction: the reading
+   * happens outside it, so that the other thread's connection can write meanwhile.
+   */
+  write(rows: readonly TableRow[]): Written {
+    const written: Written = { rows: rows.length, accepted: 0, rejected: [] };
+    const records: Value[][] = [];
+    for (const { rowNumber, cells } of rows) {
+      const values: Value[] = [rowNumber];
+      const rejections = this.reader.read(cells, values);
+      if (rejections === null) records.push(values);
+      else for (const r of rejections) written.rejected.push({ row: rowNumber, ...r });
+    }
+    written.accepted = records.length;
+    this.turn?.take();
+    try {
+      this.sqlite
+        .transaction(() => {
+          for (const values of records) this.insertRecord.run(values);
+          for (const r of written.rejected) this.insertRejected.run(this.no, r.row, r.field, r.reasonKey, r.details ? JSON.stringify(r.details) : null);
+        })
+        .immediate();
+    } finally {
+      this.turn?.give();
+    }
+    return written;
+  }
+}
