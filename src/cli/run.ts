@@ -2,9 +2,12 @@ import { errorMessage } from '../shared/i18n/translate';
 import { AppError, toWireError } from '../core/api/errors';
 import { verifyAudit } from './commands/audit';
 import { backup, restore } from './commands/backup';
+import { check } from './commands/check';
 import { due } from './commands/due';
 import { demo, init } from './commands/init';
 import { importPeople, listPeople } from './commands/people';
+import { importDataset } from './commands/welfare-import';
+import { DATASETS } from '../shared/api/welfare';
 import { addUser, disableUser, listUsers } from './commands/users';
 import type { CliIo } from './context';
 
@@ -18,8 +21,13 @@ const USAGE = `usage: zhijian <command> [options]
   people import FILE [--sheet NAME] [--json]        import the people registry (CSV or XLSX)
   people list [--query Q] [--unit CODE] [--json]    list people
   import --dataset people FILE [--sheet NAME]       the same import, by dataset name
+  import --dataset KIND FILE [--sheet NAME] [--json]
+                                                    import a welfare dataset (CSV or XLSX) as a new batch; KIND:
+                                                    ${DATASETS.join(', ')}
   users add USERNAME --unit CODE --role ROLE --password PW [--name NAME]
   users list [--json] / users disable USERNAME
+  check [--rules all|R1,R2] [--json|--csv] [--out FILE]
+                                                    run the welfare comparison rules over the imported data
   audit verify [--json]                             check the audit trail's hash chain
   backup --out FILE                                 a consistent, still-encrypted copy
   restore FILE                                      check a backup, then replace the database with it
@@ -30,8 +38,8 @@ const USAGE = `usage: zhijian <command> [options]
 The database is --db FILE or ZHIJIAN_DB; the acting user ZHIJIAN_USER and ZHIJIAN_PASSWORD
 (asked on a terminal when not set). Exit codes: 0 done, 1 handled error (one line on stderr).`;
 
-/** The dataset imports that exist so far; the others arrive with their modules. */
-const DATASET_IMPORTS: Record<string, Command> = { people: importPeople };
+/** `import --dataset KIND`: the people registry, and every welfare dataset. */
+const DATASET_IMPORTS: Record<string, Command> = { people: importPeople, ...Object.fromEntries(DATASETS.map((dataset) => [dataset, importDataset])) };
 
 const COMMANDS: Record<string, Command> = {
   init,
@@ -45,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   backup,
   restore,
   due,
+  check,
 };
 
 function route(argv: string[]): { command: Command; args: string[] } | undefined {

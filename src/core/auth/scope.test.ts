@@ -3,7 +3,7 @@ import { allProcedures, api, type CaseDetail, type OrgUnit, type PeopleImportRep
 import type { Core } from '../api/core';
 import { AppError } from '../api/errors';
 import { DEMO_PASSWORD } from '../demo/accounts';
-import { cases, caseSubjects, orgUnits, people } from '../db/schema';
+import { cases, caseSubjects, orgUnits, people, welfareBatches, welfareHitDocuments, welfareHits } from '../db/schema';
 import { logIn, syntheticId, testCore } from '../testing/fixtures';
 import { unitAndDescendants } from '../registry/units';
 
@@ -32,7 +32,31 @@ const QUERY_INPUTS: Record<string, unknown> = {
   'cases.settings': {},
   'calendar.years': {},
   'calendar.due': { from: '2026-03-02', unit: 'days', n: 5 },
+  'files.beginUpload': { fileName: 'x.csv', size: 1 },
+  'files.appendUpload': null, // an upload of the caller's own, below
+  'files.finishUpload': null,
+  'files.discardUpload': null,
+  'welfare.inspectFile': null,
+  'welfare.cancelImport': { uploadId: '0'.repeat(26) },
+  'welfare.batches': {},
+  'welfare.rejectedRows': null, // per row, below
+  'welfare.runs': {},
+  'welfare.hits': { limit: 500, includeStale: true },
+  'welfare.getHit': null,
+  'welfare.getDocument': null,
+  'welfare.exportBoard': {},
+  'welfare.exportCountyList': null,
+  'welfare.exportSummary': {},
+  'welfare.settings': {},
 };
+
+/** An upload of the session's own holding a one-line CSV; finished if asked. */
+async function ownUpload(session: string, finish: boolean): Promise<string> {
+  const { uploadId } = (await core.call(api.files.beginUpload.name, { fileName: 'x.csv', size: 4 }, session)) as { uploadId: string };
+  await core.call(api.files.appendUpload.name, { uploadId, offset: 0, chunkBase64: Buffer.from('a,b\n').toString('base64') }, session);
+  if (finish) await core.call(api.files.finishUpload.name, { uploadId }, session);
+  return uploadId;
+}
 
 let core: Core;
 let county: string; // the yulong officer's session
@@ -44,6 +68,10 @@ let outsideUnitId = '';
 let insideCaseId = '';
 let insideDocumentId = '';
 let outsideSubject = { name: '', idNumber: '' };
+let yulongUnitId = '';
+let insideHitId = '';
+let insideHitDocumentId = '';
+let batchId = '';
 
 beforeAll(async () => {
   ({ core } = await testCore({ demo: true, lifetime: 'file' }));
@@ -76,6 +104,23 @@ beforeAll(async () => {
   const filed = (await core.call(api.cases.attach.name, { caseId: insideCaseId, fileName: '材料.txt', contentBase64: Buffer.from('材料').toString('base64') })) as CaseDetail;
   insideDocumentId = filed.documents[0]!.id;
   outsideUnitId = db.select().from(orgUnits).all().find((u) => u.code === '530702')!.id;
+  yulongUnitId = yulong.id;
+  // the demo's welfare hits: those assigned elsewhere (or not yet assigned) stay with the city
+  const hits = db.select().from(welfareHits).all();
+  const insideIdNumbers = new Set(hits.filter((h) => h.assignedUnitId && visible.has(h.assignedUnitId)).map((h) => h.idNumber));
+  for (const hit of hits) {
+    if (hit.assignedUnitId && visible.has(hit.assignedUnitId)) {
+      insideHitId ||= hit.id;
+      continue;
+    }
+    outside.ids.add(hit.id);
+    if (!insideIdNumbers.has(hit.idNumber)) outside.idNumbers.add(hit.idNumber);
+  }
+  const documents = db.select().from(welfareHitDocuments).all();
+  insideHitDocumentId = documents.find((d) => !outside.ids.has(d.hitId))?.id ?? '';
+  const insideDocumentHit = documents.find((d) => d.id === insideHitDocumentId)?.hitId;
+  if (insideDocumentHit) insideHitId = insideDocumentHit;
+  batchId = db.select().from(welfareBatches).all()[0]!.id;
 }, 60_000);
 
 function leaks(result: unknown): string[] {
@@ -90,16 +135,28 @@ describe('a county officer of 玉龙县, against the data of every county', () =
     const answered: Record<string, string[]> = { officer: [], administrator: [] };
     for (const [who, session] of [['officer', county], ['administrator', countyAdmin]] as const) {
       for (const spec of queries) {
+        const needsUpload = (spec.name.startsWith('files.') && spec.name !== 'files.beginUpload') || spec.name === 'welfare.inspectFile';
+        const upload = needsUpload ? await ownUpload(session, spec.name === 'welfare.inspectFile') : '';
         const perRow: Record<string, unknown> = {
           'people.get': { id: insidePersonId },
           'cases.get': { id: insideCaseId },
           'cases.document': { id: insideDocumentId },
           'cases.duplicates': { subjects: [outsideSubject] },
+          'files.appendUpload': { uploadId: upload, offset: 4, chunkBase64: '' },
+          'files.finishUpload': { uploadId: upload },
+          'files.discardUpload': { uploadId: upload },
+          'welfare.inspectFile': { uploadId: upload, dataset: 'deaths' },
+          'welfare.rejectedRows': { batchId },
+          'welfare.getHit': { id: insideHitId },
+          'welfare.getDocument': { hitId: insideHitId, documentId: insideHitDocumentId },
+          'welfare.exportCountyList': { unitId: yulongUnitId },
         };
         const input = perRow[spec.name] ?? QUERY_INPUTS[spec.name];
         const result = await core.call(spec.name, input, session).catch((error: unknown) => error);
         if (result instanceof AppError) {
-          expect(result.code, `${who} ${spec.name}`).toBe('FORBIDDEN');
+          // a file with a header and no required column is refused for what it is, not for scope
+          const expected = spec.name === 'welfare.inspectFile' && result.code !== 'FORBIDDEN' ? 'FILE_MISSING_COLUMNS' : 'FORBIDDEN';
+          expect(result.code, `${who} ${spec.name}`).toBe(expected);
           continue;
         }
         answered[who]!.push(spec.name);
@@ -107,8 +164,13 @@ describe('a county officer of 玉龙县, against the data of every county', () =
       }
     }
     expect(answered.officer).toEqual(
-      expect.arrayContaining(['units.list', 'people.search', 'people.get', 'system.info', 'cases.list', 'cases.get', 'cases.board', 'cases.duplicates']),
+      expect.arrayContaining([
+        'units.list', 'people.search', 'people.get', 'system.info', 'cases.list', 'cases.get', 'cases.board', 'cases.duplicates',
+        'welfare.hits', 'welfare.getHit', 'welfare.getDocument', 'welfare.exportCountyList',
+      ]),
     );
+    const hits = (await core.call(api.welfare.hits.name, { limit: 500 }, county)) as { total: number };
+    expect(hits.total).toBeGreaterThan(0);
     const clues = (await core.call(api.cases.list.name, { limit: 500 }, county)) as { total: number };
     expect(clues.total).toBeGreaterThan(5);
     expect(answered.administrator).toEqual(expect.arrayContaining(['users.list', 'audit.list', 'roles.list']));
