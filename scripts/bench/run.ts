@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: figures for the registry and the clue register on this machine. Prints one
- * line per measure; no thresholds here (targets are read off these figures, never asserted in
- * tests). BENCH_PEOPLE_ROWS and BENCH_CASES change the sizes.
+ * `npm run bench`: figures for the registry, the clue register and welfare supervision on this
+ * machine. Prints one line per measure; no thresholds here (targets are read off these figures,
+ * never asserted in tests). BENCH_PEOPLE_ROWS, BENCH_CASES and BENCH_WELFARE_ROWS (0 leaves the
+ * welfare section out) change the sizes.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,6 +87,13 @@ try {
   core.close();
 
   await benchCases(dir);
+
+  // in a process of its own, so that its peak memory is its own
+  if (Number(process.env.BENCH_WELFARE_ROWS ?? 1) > 0) {
+    console.log('\nwelfare supervision (scripts/bench/welfare.ts)');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'welfare.ts')], { stdio: 'inherit' });
+    if (child.status !== 0) process.exitCode = child.status ?? 1;
+  }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -19,7 +19,7 @@ import fs from 'node:fs';
  * database encrypted with that key (an existing plaintext database in place), the built-in
  * roles, the root unit and the administrator's account.
  */
-export function setup(ctx: Context, input: ParsedInputOf<typeof api.auth.setup>): SessionOpened & { recoveryKey: string } {
+export async function setup(ctx: Context, input: ParsedInputOf<typeof api.auth.setup>): Promise<SessionOpened & { recoveryKey: string }> {
   if (ctx.vault.state() !== 'setup') throw new AppError('SETUP_DONE');
   requireStrongPassword(input.password, input.username);
   const key = newMasterKey();
@@ -59,7 +59,7 @@ export function setup(ctx: Context, input: ParsedInputOf<typeof api.auth.setup>)
     },
     () => ({ username: input.username }),
   );
-  if (input.demo) loadDemo(ctx);
+  if (input.demo) await loadDemo(ctx);
   const session = ctx.sessions.open(adminId, ctx.now().getTime());
   return { recoveryKey, user: currentUser(ctx.db, adminId), sessionToken: session.token };
 }

@@ -137,6 +137,8 @@ describe('the demo clue register', () => {
     const context = { today: TODAY, isWorkingDay: (date: string) => isWorkingDay(effectiveCalendar(core.database.db), date) };
     const first = planDemoCases(pool, context);
     expect(JSON.stringify(planDemoCases(pool, context))).toEqual(JSON.stringify(first));
-    expect(first.map((p) => p.title).sort()).toEqual(register.map((c) => c.title).sort());
+    // the clue the welfare demo hands over from a confirmed hit is not one of the plans
+    const fromHits = new Set(core.database.sqlite.prepare('SELECT case_id FROM welfare_hits WHERE case_id IS NOT NULL').pluck().all());
+    expect(first.map((p) => p.title).sort()).toEqual(register.filter((c) => !fromHits.has(c.id)).map((c) => c.title).sort());
   });
 });

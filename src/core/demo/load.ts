@@ -3,9 +3,21 @@ import { withUserSlot } from '../auth/accounts';
 import { DEMO_PASSWORD } from './accounts';
 import { seedDemoCases } from './cases';
 import { seedDemo, seedDemoAccounts } from './seed';
+import { seedDemoWelfare, type DemoWelfareSummary } from './welfare';
 
-/** The demo commission, its accounts (each opening the database with DEMO_PASSWORD) and its clue register. */
-export function loadDemo(ctx: Context): { units: number; people: number; accounts: string[]; cases: number } {
+export interface DemoLoaded {
+  units: number;
+  people: number;
+  accounts: string[];
+  cases: number;
+  welfare: DemoWelfareSummary | null;
+}
+
+/**
+ * The demo commission, its accounts (each opening the database with DEMO_PASSWORD), its clue
+ * register and its welfare supervision.
+ */
+export async function loadDemo(ctx: Context): Promise<DemoLoaded> {
   const { accounts, ...counts } = ctx.write(
     (w) => {
       const registry = seedDemo(w, ctx.now());
@@ -18,5 +30,7 @@ export function loadDemo(ctx: Context): { units: number; people: number; account
   let slots = ctx.vault.slots();
   for (const account of accounts) slots = withUserSlot(slots, ctx.vault.key, account, DEMO_PASSWORD, ctx.security.kdf);
   ctx.vault.saveSlots(slots);
-  return { ...counts, accounts: accounts.map((a) => a.username) };
+  // after the write above: the imports write their rows in chunks of their own, and wait on the file
+  const welfare = await seedDemoWelfare(ctx);
+  return { ...counts, accounts: accounts.map((a) => a.username), welfare };
 }

@@ -24,9 +24,9 @@ export const systemProcedures = [
     return { version: APP_VERSION, nodeId: ctx.nodeId, schemaVersion: ctx.schemaVersion, empty: isEmpty(c), counts: c };
   }),
 
-  implement(api.system.loadDemo, (ctx) => {
+  implement(api.system.loadDemo, async (ctx) => {
     if (!isEmpty(counts(ctx))) throw new AppError('DEMO_NOT_EMPTY', {});
-    const { units, people } = loadDemo(ctx);
+    const { units, people } = await loadDemo(ctx);
     return { units, people };
   }),
 ];
