@@ -79,6 +79,11 @@ test.describe('screenshots', () => {
     await app.audit.verify();
     await expect(app.audit.verifyOk).toBeVisible();
     await shoot(page, 'audit');
+
+    // the demo's welfare month, its rules already run
+    await app.goTo('比对疑点');
+    await expect(page.getByTestId('hit-row').first()).toBeVisible();
+    await shoot(page, 'welfare-hits');
   });
 });
 

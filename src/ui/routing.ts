@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { caseRouteHref, parseCaseRoute, type CaseRoute } from './case-routes';
+import { parseWelfareRoute, welfareRouteHref, type WelfareRoute } from './welfare-routes';
 
 /**
  * Client-side routes in the URL hash: no router dependency, deep links work in both shells
@@ -15,7 +16,8 @@ export type Route =
   | { name: 'roles' }
   | { name: 'audit' }
   | { name: 'backup' }
-  | CaseRoute;
+  | CaseRoute
+  | WelfareRoute;
 
 export type RouteName = Route['name'];
 
@@ -25,6 +27,8 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(search);
   const caseRoute = parseCaseRoute(parts, params);
   if (caseRoute) return caseRoute;
+  const welfareRoute = parseWelfareRoute(parts, params);
+  if (welfareRoute) return welfareRoute;
   switch (parts[0]) {
     case 'units':
       return { name: 'units', unitId: parts[1] ?? null };
@@ -73,6 +77,11 @@ export function routeHref(route: Route): string {
       const search = params.toString();
       return search ? `#/people?${search}` : '#/people';
     }
+    case 'welfareImport':
+    case 'welfareHits':
+    case 'welfareHit':
+    case 'welfareSettings':
+      return welfareRouteHref(route);
     default:
       return caseRouteHref(route);
   }

@@ -1,4 +1,4 @@
-import { AppShell } from '@mantine/core';
+import { AppShell, ScrollArea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { HeaderBar } from './HeaderBar';
 import { NavMenu } from './NavMenu';
@@ -13,7 +13,10 @@ export function AppLayout() {
         <HeaderBar />
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('ui.nav.label')}>
-        <NavMenu />
+        {/* an administrator's entries run past a 768-pixel screen: the list scrolls */}
+        <AppShell.Section grow component={ScrollArea} type="auto" scrollbarSize={6}>
+          <NavMenu />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <Screens />

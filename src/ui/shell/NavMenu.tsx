@@ -2,14 +2,15 @@ import { Divider, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { routeHref, useRoute } from '../routing';
 import { useCan } from '../session/use-session';
-import { ADMIN_MODULES, CASE_MODULES, NAV_MODULES, type NavModule } from './modules';
+import { ADMIN_MODULES, CASE_MODULES, NAV_MODULES, WELFARE_MODULES, type NavModule } from './modules';
 
-/** The entries the user's role allows; a group (cases, administration) only when it has any. */
+/** The entries the user's role allows; a group (cases, welfare funds, administration) only when it has any. */
 export function NavMenu() {
   const { t } = useTranslation();
   const can = useCan();
   const main = NAV_MODULES.filter((m) => can(m.access));
   const cases = CASE_MODULES.filter((m) => can(m.access));
+  const welfare = WELFARE_MODULES.filter((m) => can(m.access));
   const admin = ADMIN_MODULES.filter((m) => can(m.access));
   return (
     <Stack gap={2}>
@@ -17,6 +18,7 @@ export function NavMenu() {
         <ModuleLink key={module.labelKey} module={module} />
       ))}
       <NavGroup heading={t('ui.nav.casesGroup')} modules={cases} />
+      <NavGroup heading={t('ui.welfare.nav.group')} modules={welfare} />
       <NavGroup heading={t('ui.nav.admin')} modules={admin} />
     </Stack>
   );

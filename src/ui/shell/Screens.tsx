@@ -18,6 +18,10 @@ import { RolesPage } from '../screens/roles/RolesPage';
 import { CaseSettingsPage } from '../screens/settings/CaseSettingsPage';
 import { UnitsPage } from '../screens/units/UnitsPage';
 import { UsersPage } from '../screens/users/UsersPage';
+import { HitPage } from '../screens/welfare/hit/HitPage';
+import { HitsPage } from '../screens/welfare/hits/HitsPage';
+import { WelfareImportPage } from '../screens/welfare/import/WelfareImportPage';
+import { WelfareSettingsPage } from '../screens/welfare/settings/WelfareSettingsPage';
 import { useCan } from '../session/use-session';
 import { ROUTE_ACCESS } from './modules';
 
@@ -60,6 +64,14 @@ export function Screens() {
       return <StatsPage route={route} />;
     case 'caseSettings':
       return <CaseSettingsPage />;
+    case 'welfareImport':
+      return <WelfareImportPage />;
+    case 'welfareHits':
+      return <HitsPage filters={route.filters} />;
+    case 'welfareHit':
+      return <HitPage key={route.id} id={route.id} />;
+    case 'welfareSettings':
+      return <WelfareSettingsPage />;
   }
 }
 

@@ -1,6 +1,8 @@
 import {
+  IconAdjustments,
   IconAlarm,
   IconChartBar,
+  IconDatabaseImport,
   IconDatabaseExport,
   IconFilePlus,
   IconFolders,
@@ -9,6 +11,7 @@ import {
   IconFileImport,
   IconHome,
   IconListCheck,
+  IconListSearch,
   IconShieldLock,
   IconSitemap,
   IconUserCog,
@@ -18,6 +21,7 @@ import {
 import type { Access } from '../../shared/api/permissions';
 import { casesRoute } from '../case-routes';
 import { peopleRoute, type Route, type RouteName } from '../routing';
+import { hitsRoute } from '../welfare-routes';
 
 export interface NavModule {
   labelKey: string;
@@ -48,6 +52,10 @@ export const ROUTE_ACCESS: Record<RouteName, Access> = {
   caseBoard: 'cases.read',
   caseStats: 'cases.read',
   caseSettings: 'cases.configure',
+  welfareImport: 'welfare.import',
+  welfareHits: 'welfare.read',
+  welfareHit: 'welfare.read',
+  welfareSettings: 'welfare.configure',
 };
 
 const entry = (labelKey: string, icon: Icon, route: Route, activeOn: RouteName[] = [route.name]): NavModule => ({
@@ -77,6 +85,13 @@ export const CASE_MODULES: NavModule[] = [
   entry('ui.nav.caseBoard', IconAlarm, { name: 'caseBoard', departmentId: null, countyId: null, stage: null }),
   entry('ui.nav.caseStats', IconChartBar, { name: 'caseStats', from: null, to: null }),
   entry('ui.nav.caseSettings', IconSettings, { name: 'caseSettings' }),
+];
+
+/** Big-data supervision of welfare funds, under its own heading. */
+export const WELFARE_MODULES: NavModule[] = [
+  entry('ui.welfare.nav.import', IconDatabaseImport, { name: 'welfareImport' }),
+  entry('ui.welfare.nav.hits', IconListSearch, hitsRoute(), ['welfareHits', 'welfareHit']),
+  entry('ui.welfare.nav.settings', IconAdjustments, { name: 'welfareSettings' }),
 ];
 
 /** The administration entries, shown apart under their own heading. */
