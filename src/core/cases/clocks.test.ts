@@ -106,9 +106,10 @@ describe('the engine and `zhijian due` agree', () => {
     const units = ['working_days', 'days', 'months', 'hours'] as const;
     fc.assert(
       fc.property(
-        fc.date({ min: new Date(Date.UTC(2024, 0, 1)), max: new Date(Date.UTC(2025, 11, 31)), noInvalidDate: true }),
+        // up to 260 working days (more than a year) after the start: starts end in September 2025
+        // so that every deadline stays inside the calendar, which ends with 2026
+        fc.date({ min: new Date(Date.UTC(2024, 0, 1)), max: new Date(Date.UTC(2025, 8, 30)), noInvalidDate: true }),
         fc.constantFrom(...units),
-        // at most a year, so that every deadline stays inside the calendar
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 0, max: 20 }),
         (date, unit, months, extra) => {
