@@ -10,7 +10,7 @@ import { hitKey, HitModel, HitsModel, WelfareImportModel } from './pages/welfare
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The synthetic sample month of the issue, beside the repository. */
-const SAMPLES = path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'welfare');
+const SAMPLES = path.resolve(REPO_ROOT, 'test-data', 'welfare-samples');
 const sample = (dataset: Dataset) => path.join(SAMPLES, `${dataset}.csv`);
 /** The dataset's name as the import screen lists it. */
 const datasetLabel = (dataset: Dataset) => zhCN.welfare.dataset[dataset];

@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../paths';
 import { testCore } from '../testing/fixtures';
 import { currentHits, importThroughUpload } from './testing';
 
-const SAMPLES = path.join(REPO_ROOT, '../shared/samples/welfare');
+const SAMPLES = path.join(REPO_ROOT, 'test-data/welfare-samples');
 
 /** The prefecture's counties as the registry names them; the files write 玉龙县, the standards 530721. */
 const COUNTIES = [

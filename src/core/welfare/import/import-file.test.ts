@@ -14,7 +14,7 @@ import { beginStaging } from './staging';
 import { RecordWriter } from './writer';
 import { csvText, DISBURSEMENT_HEADER, importThrough, paymentRow, uploadFile } from './testing';
 
-const SAMPLES = path.join(REPO_ROOT, '../shared/samples/welfare');
+const SAMPLES = path.join(REPO_ROOT, 'test-data/welfare-samples');
 const NOW = new Date('2026-03-20T09:00:00+08:00');
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
