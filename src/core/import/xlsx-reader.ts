@@ -103,8 +103,10 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
     delimiter: null,
     destroy: () => {
       closeNow();
-      input.destroy();
-      void sheets.return?.()?.catch(() => {});
+      // Not input.destroy(): exceljs keeps sheets it meets before the shared strings in temp
+      // files and reads them back later; cutting its input races that read against the temp
+      // files' removal, an uncaught ENOENT that would take the process down. Left unread, the
+      // reader just waits, and its temp files go when the process exits.
     },
     bytesRead: () => input.bytesRead ?? 0,
     sheets: () => (book.model?.sheets ?? []).map((s) => s.name ?? '').filter((name) => name !== ''),
