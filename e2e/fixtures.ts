@@ -30,10 +30,12 @@ interface ServerOptions {
   idleLockSeconds: number | null;
   /** `--today YYYY-MM-DD`: the server runs as if it were that day */
   today: string | null;
+  /** `--relay URL`: the sync relay the server exchanges bundles with in the background */
+  relay?: string | null;
 }
 
 /** Starts `serve` on a free port and resolves with its printed URL. */
-function startServer(dataDir: string, { demo, idleLockSeconds, today }: ServerOptions): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+function startServer(dataDir: string, { demo, idleLockSeconds, today, relay = null }: ServerOptions): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const args = [
     '--import',
     'tsx',
@@ -45,6 +47,7 @@ function startServer(dataDir: string, { demo, idleLockSeconds, today }: ServerOp
     ...(demo ? ['--demo'] : []),
     ...(idleLockSeconds !== null ? ['--idle-lock-seconds', String(idleLockSeconds)] : []),
     ...(today !== null ? ['--today', today] : []),
+    ...(relay !== null ? ['--relay', relay] : []),
   ];
   // the server's own messages in Chinese, whatever the machine's LANG
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ZHIJIAN_LANG: 'zh-CN' } });
@@ -79,6 +82,37 @@ async function stopServer(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** A server a test starts itself (another office beside the fixture's), on its own data folder. */
+export interface OwnServer {
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** what it printed, for a failed test's attachments */
+  output(): string;
+  /** stops it and removes its data folder */
+  stop(): Promise<void>;
+}
+
+export async function launchServer(options: Partial<ServerOptions> = {}): Promise<OwnServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhijian-e2e-'));
+  try {
+    const running = await startServer(dataDir, { demo: false, idleLockSeconds: null, today: null, ...options });
+    return {
+      url: running.url,
+      origin: new URL(running.url).origin,
+      dataDir,
+      output: running.output,
+      async stop() {
+        await stopServer(running.child);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 interface Fixtures {

@@ -17,6 +17,8 @@ function fakeCore(call: Core['call']): Core & { closed: boolean; emit(name: stri
     emit: (name, payload) => events.emit(name, payload),
     nodeId: 'N',
     database: undefined as never,
+    asNode: () => null,
+    relay: null,
     close() {
       this.closed = true;
     },

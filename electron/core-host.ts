@@ -40,7 +40,9 @@ export function createCoreHost({ openCore, post, exit, log = () => {} }: CoreHos
       case 'init': {
         if (core) return;
         try {
-          core = openCore({ dbFile: message.dbFile, migrationsDir: message.migrationsDir, exclusive: true });
+          // the private network's relay, as the deployment sets it (ZHIJIAN_RELAY), for background sync
+          const relayUrl = process.env.ZHIJIAN_RELAY;
+          core = openCore({ dbFile: message.dbFile, migrationsDir: message.migrationsDir, exclusive: true, ...(relayUrl ? { relayUrl } : {}) });
         } catch (error) {
           if (toWireError(error).code === 'INTERNAL') log(error);
           post({ type: 'init-failed', error: toWireError(error) });

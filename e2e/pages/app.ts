@@ -7,6 +7,7 @@ import { ImportModel } from './import';
 import { OverviewModel } from './overview';
 import { PeopleModel } from './people';
 import { PersonModel } from './person';
+import { SyncModel } from './sync';
 import { UnitsModel } from './units';
 
 /** The administrator a test creates on an empty data folder. */
@@ -31,6 +32,7 @@ export class AppModel {
   readonly case: CaseModel;
   readonly board: BoardModel;
   readonly caseSettings: CaseSettingsModel;
+  readonly sync: SyncModel;
 
   constructor(readonly page: Page) {
     this.setup = new SetupModel(page);
@@ -50,6 +52,7 @@ export class AppModel {
     this.case = new CaseModel(page);
     this.board = new BoardModel(page);
     this.caseSettings = new CaseSettingsModel(page);
+    this.sync = new SyncModel(page);
   }
 
   get navigation(): Locator {

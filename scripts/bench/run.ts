@@ -1,8 +1,8 @@
 /**
- * `npm run bench`: figures for the registry, the clue register and welfare supervision on this
+ * `npm run bench`: figures for the registry, the clue register, sync and welfare supervision on this
  * machine. Prints one line per measure; no thresholds here (targets are read off these figures,
- * never asserted in tests). BENCH_PEOPLE_ROWS, BENCH_CASES and BENCH_WELFARE_ROWS (0 leaves the
- * welfare section out) change the sizes.
+ * never asserted in tests). BENCH_PEOPLE_ROWS, BENCH_CASES, BENCH_SYNC_OPERATIONS and
+ * BENCH_WELFARE_ROWS (0 leaves the sync or welfare section out) change the sizes.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -87,6 +87,12 @@ try {
   core.close();
 
   await benchCases(dir);
+
+  if (Number(process.env.BENCH_SYNC_OPERATIONS ?? 1) > 0) {
+    console.log('\nsync between offices (scripts/bench/sync.ts)');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'sync.ts')], { stdio: 'inherit' });
+    if (child.status !== 0) process.exitCode = child.status ?? 1;
+  }
 
   // in a process of its own, so that its peak memory is its own
   if (Number(process.env.BENCH_WELFARE_ROWS ?? 1) > 0) {

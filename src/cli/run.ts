@@ -7,6 +7,8 @@ import { due } from './commands/due';
 import { demo, init } from './commands/init';
 import { importPeople, listPeople } from './commands/people';
 import { importDataset } from './commands/welfare-import';
+import { exportBundle, importBundles, relay, syncStatus } from './commands/sync';
+import { addPeer, exportIdentity, listPeers, revokePeer } from './commands/sync-identity';
 import { DATASETS } from '../shared/api/welfare';
 import { addUser, disableUser, listUsers } from './commands/users';
 import type { CliIo } from './context';
@@ -15,8 +17,10 @@ type Command = (args: string[], io: CliIo) => Promise<void>;
 
 const USAGE = `usage: zhijian <command> [options]
 
-  init --db FILE --admin NAME --password PW [--org 530700] [--org-name NAME]
-                                                    create a new encrypted database; prints the recovery key
+  init --db FILE --admin NAME --password PW [--org 530700] [--org-name NAME] [--suite SUITE]
+                                                    create a new encrypted database and this node's sync keys;
+                                                    prints the recovery key. SUITE: the deployment's cipher suite,
+                                                    x25519-ed25519-xchacha20poly1305 (default) or sm2-sm3-sm4gcm
   demo --db FILE                                    create a database with demo data and demo accounts
   people import FILE [--sheet NAME] [--json]        import the people registry (CSV or XLSX)
   people list [--query Q] [--unit CODE] [--json]    list people
@@ -29,6 +33,23 @@ const USAGE = `usage: zhijian <command> [options]
   check [--rules all|R1,R2] [--json|--csv] [--out FILE]
                                                     run the welfare comparison rules over the imported data
   audit verify [--json]                             check the audit trail's hash chain
+  identity export --out FILE.json [--json]          write this node's public identity file for a peer's
+                                                    administrator; prints its fingerprint
+  peers add FILE.json --scope UNIT_CODE [--json]    add a peer from its identity file; it receives only the data
+                                                    of the unit UNIT_CODE and below. Prints the peer's fingerprint:
+                                                    compare all 12 groups with its administrator by phone. On a
+                                                    terminal it asks y/N; without one (a script) it adds at once,
+                                                    the command itself being the confirmation
+  peers list [--json]                               the peers: scope, state, fingerprint, last bundle in and out
+  peers revoke NODE_ID                              refuse the peer's bundles from now on (nothing is deleted)
+  sync export --peer NODE_ID --out FILE.zjb [--json]
+                                                    a bundle with everything the peer lacks inside its scope,
+                                                    encrypted to it and signed, for a folder or removable drive
+  sync import FILE.zjb [FILE ...] [--json]          check each bundle whole and apply it in one transaction; a
+                                                    bundle applied before changes nothing
+  sync status [--json]                              this node, each peer's last bundles and what waits for it
+  relay --port P --data DIR [--host 0.0.0.0]        the relay for the private network: keeps bundles per recipient,
+                                                    never holds a key; runs until stopped
   backup --out FILE                                 a consistent, still-encrypted copy
   restore FILE                                      check a backup, then replace the database with it
   due --from DATE (--working-days N | --days N | --months N) [--json]
@@ -50,6 +71,14 @@ const COMMANDS: Record<string, Command> = {
   'users list': listUsers,
   'users disable': disableUser,
   'audit verify': verifyAudit,
+  'identity export': exportIdentity,
+  'peers add': addPeer,
+  'peers list': listPeers,
+  'peers revoke': revokePeer,
+  'sync export': exportBundle,
+  'sync import': importBundles,
+  'sync status': syncStatus,
+  relay,
   backup,
   restore,
   due,

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
       'idle-lock-seconds': { type: 'string' },
       /** run as if today were this date (YYYY-MM-DD): for demonstrations and tests of deadlines */
       today: { type: 'string' },
+      /** the sync relay on the private network (`zhijian relay`), exchanged with in the background */
+      relay: { type: 'string', default: process.env.ZHIJIAN_RELAY },
     },
   });
   const port = Number(values.port);
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       exclusive: true,
       ...(idleLockSeconds ? { idleLockSeconds } : {}),
       ...(values.today ? { now: clockFrom(values.today) } : {}),
+      ...(values.relay ? { relayUrl: values.relay } : {}),
     });
     if (values.demo) {
       const status = (await core.call(api.auth.status.name, {})) as AuthStatus;

@@ -18,6 +18,7 @@ describe('hash routes', () => {
     ['#/roles', { name: 'roles' }],
     ['#/audit', { name: 'audit' }],
     ['#/backup', { name: 'backup' }],
+    ['#/sync', { name: 'sync' }],
     ['#/cases', { name: 'cases', filters: DEFAULT_CASE_FILTERS }],
     [
       '#/cases?q=zs&stage=inquiry&source=audit&light=red&unit=U1&sort=nextDue&desc=0',
@@ -40,6 +41,7 @@ describe('hash routes', () => {
       { name: 'person', id: '01XYZ' },
       { name: 'units', unitId: 'A/B' },
       { name: 'audit' },
+      { name: 'sync' },
       { name: 'cases', filters: { ...DEFAULT_CASE_FILTERS, query: '张 三', stage: 'closed', sort: 'number', descending: false } },
       { name: 'cases', filters: { ...DEFAULT_CASE_FILTERS, sort: 'receivedDate', descending: false } },
       { name: 'caseBoard', departmentId: null, countyId: 'C1', stage: null },

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'roles' }
   | { name: 'audit' }
   | { name: 'backup' }
+  | { name: 'sync' }
   | CaseRoute
   | WelfareRoute;
 
@@ -38,6 +39,7 @@ export function parseRoute(hash: string): Route {
     case 'roles':
     case 'audit':
     case 'backup':
+    case 'sync':
       return { name: parts[0] };
     case 'people': {
       if (parts[1]) return { name: 'person', id: parts[1] };
@@ -68,6 +70,7 @@ export function routeHref(route: Route): string {
     case 'roles':
     case 'audit':
     case 'backup':
+    case 'sync':
       return `#/${route.name}`;
     case 'people': {
       const params = new URLSearchParams();

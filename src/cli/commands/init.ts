@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { api, type SessionOpened } from '../../shared/api';
+import { api, DEFAULT_SYNC_SUITE, SYNC_SUITES, type SessionOpened } from '../../shared/api';
 import { AppError } from '../../core/api/errors';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../core/demo/accounts';
 import { openCore } from '../../core/api/core';
@@ -16,8 +16,10 @@ function printRecoveryKey(io: CliIo, recoveryKey: string): void {
 }
 
 /**
- * `zhijian init --db FILE --admin NAME --password PW [--org 530700] [--org-name NAME]`: a new
- * encrypted database, its administrator, and the recovery key, printed once.
+ * `zhijian init --db FILE --admin NAME --password PW [--org 530700] [--org-name NAME] [--suite ID]`:
+ * a new encrypted database, its administrator, this node's sync keys in the deployment's cipher
+ * suite (default x25519-ed25519-xchacha20poly1305; sm2-sm3-sm4gcm for the Chinese commercial
+ * algorithms), and the recovery key, printed once.
  */
 export async function init(args: string[], io: CliIo): Promise<void> {
   const { values } = parseArgs({
@@ -26,6 +28,7 @@ export async function init(args: string[], io: CliIo): Promise<void> {
       db: { type: 'string' },
       org: { type: 'string', default: '530700' },
       'org-name': { type: 'string' },
+      suite: { type: 'string', default: DEFAULT_SYNC_SUITE },
       admin: { type: 'string' },
       password: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -37,11 +40,12 @@ export async function init(args: string[], io: CliIo): Promise<void> {
   if (!admin || !password) throw new AppError('INVALID_INPUT', { issues: ['--admin NAME and --password PW are required'] });
   const name = values['org-name'] ?? KNOWN_ORGS[values.org];
   if (!name) throw new AppError('INVALID_INPUT', { issues: [`--org-name is required for --org ${values.org}`] });
+  if (!(SYNC_SUITES as readonly string[]).includes(values.suite)) throw new AppError('INVALID_INPUT', { issues: [`--suite: one of ${SYNC_SUITES.join(', ')}`] });
   // an existing database that was never set up (plaintext, from before encryption) is encrypted in place
   const core = openCore({ dbFile: file, migrationsDir: MIGRATIONS_DIR });
   try {
-    const setup = (await core.call(api.auth.setup.name, { username: admin, displayName: admin, password, org: { code: values.org, name } })) as Setup;
-    if (values.json) io.out(JSON.stringify({ db: file, nodeId: core.nodeId, administrator: setup.user.username, recoveryKey: setup.recoveryKey }));
+    const setup = (await core.call(api.auth.setup.name, { username: admin, displayName: admin, password, org: { code: values.org, name }, suite: values.suite })) as Setup;
+    if (values.json) io.out(JSON.stringify({ db: file, nodeId: core.nodeId, suite: values.suite, administrator: setup.user.username, recoveryKey: setup.recoveryKey }));
     else {
       io.out(`${file}: ${values.org} ${name}, ${setup.user.username}`);
       printRecoveryKey(io, setup.recoveryKey);

@@ -1,40 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { api } from '../../shared/api';
 import type { EventMap } from '../../shared/api/events';
 import type { Dataset, WelfareImportReport } from '../../shared/api/welfare';
 import { AppError } from '../../core/api/errors';
-import { run, withSession, type CliIo, type CliSession } from '../context';
-
-/** Raw bytes per files.appendUpload: its base64 stays under the contract's 12,000,000 characters. */
-const CHUNK_BYTES = 8 * 1024 * 1024;
+import { run, withSession, type CliIo } from '../context';
+import { uploadFile } from '../upload';
 
 /** At most one progress line per this many milliseconds, and one when the import is done. */
 const PROGRESS_MS = 1000;
-
-/** The file through the same chunked upload as the application's; returns the upload id. */
-async function upload(session: CliSession, file: string): Promise<string> {
-  const size = fs.statSync(file).size;
-  const { uploadId } = await run(session, api.files.beginUpload, { fileName: path.basename(file), size });
-  const handle = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, Math.max(size, 1)));
-    for (let offset = 0; offset < size; ) {
-      const read = fs.readSync(handle, buffer, 0, buffer.length, offset);
-      if (read === 0) break;
-      await run(session, api.files.appendUpload, { uploadId, offset, chunkBase64: buffer.subarray(0, read).toString('base64') });
-      offset += read;
-    }
-  } catch (error) {
-    await run(session, api.files.discardUpload, { uploadId });
-    throw error;
-  } finally {
-    fs.closeSync(handle);
-  }
-  await run(session, api.files.finishUpload, { uploadId });
-  return uploadId;
-}
 
 /** `12,345 rows, 150,000 rows/s, about 6 s left`, in the user's language. */
 function progressLine(io: CliIo, event: EventMap['import.progressed'], seconds: number): string {
@@ -57,7 +31,7 @@ export async function importDataset(args: string[], io: CliIo): Promise<void> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('NOT_FOUND', { file });
   const dataset = values.dataset as Dataset;
   await withSession(values.db, io, async (session) => {
-    const uploadId = await upload(session, file);
+    const uploadId = await uploadFile(session, file);
     const started = Date.now();
     let shown = started;
     const stopProgress = values.json

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventMap, EventName } from '../../shared/api/events';
+import type { RelayStatus } from '../../shared/api/sync';
 import type { SessionStore } from '../auth/sessions';
 import type { Vault } from '../auth/vault';
 import type { Db } from '../db/open';
@@ -22,6 +23,8 @@ export interface Context {
   readonly sessions: SessionStore;
   readonly security: { lockout: LockoutPolicy; kdf: Partial<KdfParams> | undefined };
   now: () => Date;
+  /** the background exchange with the relay (sync/relay/agent.ts), when this core has one */
+  readonly relay: { status(): RelayStatus; syncNow(): Promise<unknown> } | null;
   /**
    * Changes rows through the one write path: one transaction holding the rows, the audit entry
    * and the change-log operations. Only procedures that declare `mutates` may call it.

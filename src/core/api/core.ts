@@ -13,6 +13,8 @@ import type { OpenedDatabase } from '../db/open';
 import { changeLog, meta } from '../db/schema';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from '../security/lockout';
 import type { KdfParams } from '../security/keyslots';
+import { PERMISSIONS } from '../../shared/api/permissions';
+import { RelayAgent } from '../sync/relay/agent';
 import { anonymous, can, type Caller } from './caller';
 import type { Context } from './context';
 import { AppError } from './errors';
@@ -32,6 +34,8 @@ export interface CoreOptions {
   lockout?: LockoutPolicy;
   /** lower scrypt cost for tests; production uses the key-slot defaults */
   kdf?: Partial<KdfParams>;
+  /** the relay to exchange bundles with in the background (sync/relay/agent.ts) */
+  relayUrl?: string;
 }
 
 export interface Core {
@@ -41,6 +45,14 @@ export interface Core {
   /** the open database (after a login), for tests and bulk tools */
   readonly database: OpenedDatabase;
   readonly nodeId: string;
+  /**
+   * Runs `fn` as this node itself, not as a user (the relay agent's exchanges): every permission,
+   * the whole scope, audited as `sync`; null while the database is locked. Never reachable from
+   * a request.
+   */
+  asNode<T>(procedure: string, fn: (ctx: Context) => T): T | null;
+  /** the background exchange with the relay, when the core has one */
+  readonly relay: RelayAgent | null;
   close(): void;
 }
 
@@ -107,6 +119,9 @@ export function openCore(options: CoreOptions): Core {
       sessions,
       security,
       now,
+      get relay() {
+        return relay;
+      },
       write(fn, summary) {
         if (!implementation.spec.mutates) throw new Error(`${implementation.spec.name} does not declare mutates`);
         const { clock, nodeId } = node();
@@ -166,10 +181,24 @@ export function openCore(options: CoreOptions): Core {
     return caller;
   }
 
+  function asNode<T>(procedure: string, fn: (ctx: Context) => T): T | null {
+    if (vault.state() !== 'open') return null;
+    const caller: Caller = { actor: 'sync', userId: null, permissions: new Set(PERMISSIONS), scope: { all: true }, session: null };
+    const implementation = { spec: { name: procedure, mutates: true }, handler: () => undefined } as unknown as Implementation;
+    return fn(contextFor(implementation, caller));
+  }
+
+  const relay = options.relayUrl
+    ? new RelayAgent(options.relayUrl, (fn) => asNode('sync.relay', fn), now, (status) => events.emit('sync.changed', { relay: status }))
+    : null;
+  relay?.start();
+
   return {
     get database() {
       return vault.database;
     },
+    asNode,
+    relay,
     get nodeId() {
       return node().nodeId;
     },
@@ -186,6 +215,7 @@ export function openCore(options: CoreOptions): Core {
       return () => events.off(event, listener);
     },
     close() {
+      relay?.stop();
       vault.close();
       release();
     },

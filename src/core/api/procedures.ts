@@ -7,11 +7,12 @@ import { caseProcedures } from '../cases/app';
 import { registryProcedures } from '../registry/app';
 import { userProcedures } from '../users/app';
 import { systemProcedures } from '../system/app';
+import { syncProcedures } from '../sync/app';
 import { fileProcedures, welfareProcedures } from '../welfare/app';
 import type { Implementation } from './implement';
 
 /** The procedure table: every module's handlers, checked against the contract. */
-export function buildProcedureTable(modules: Implementation[][] = [authProcedures, userProcedures, auditProcedures, backupProcedures, systemProcedures, registryProcedures, caseProcedures, calendarProcedures, fileProcedures, welfareProcedures]): Map<string, Implementation> {
+export function buildProcedureTable(modules: Implementation[][] = [authProcedures, userProcedures, auditProcedures, backupProcedures, systemProcedures, registryProcedures, caseProcedures, calendarProcedures, fileProcedures, welfareProcedures, syncProcedures]): Map<string, Implementation> {
   const table = new Map<string, Implementation>();
   for (const implementation of modules.flat()) {
     const { name } = implementation.spec;

@@ -1,9 +1,12 @@
+import { desc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../shared/api';
-import { auditLog, changeLog, people } from '../db/schema';
+import { auditLog, changeLog, people, settings } from '../db/schema';
 import { syntheticId, testCore } from '../testing/fixtures';
 import { auditHash, GENESIS_HASH } from './audit';
-import { parseHlc } from './hlc';
+import { HybridLogicalClock, parseHlc } from './hlc';
+import { newId } from './ids';
+import { runWrite } from './write';
 
 const person = (name: string, sequence: string) => ({ name, idNumber: syntheticId('530702', '19800101', sequence) });
 
@@ -50,5 +53,30 @@ describe('the write path', () => {
     const changesBefore = db.select().from(changeLog).all().length;
     await core.call(api.people.update.name, { id: created.id, fields: person('杨建国', '033') });
     expect(db.select().from(changeLog).all().length).toBe(changesBefore);
+  });
+});
+
+describe('the write path beside another writer', () => {
+  it('stamps after whatever another clock on the same database wrote, and knows the audit entry it will append', async () => {
+    const { core } = await testCore();
+    const { db, sqlite } = core.database;
+    const admin = sqlite.prepare('SELECT id FROM users').pluck().get() as string;
+    const audit = { caller: { actor: 'admin', userId: admin } as never, procedure: 'test.write', nodeId: core.nodeId, now: () => new Date() };
+    // two processes on one file, each with its own clock, the second's wall clock an hour behind
+    const ahead = new HybridLogicalClock(core.nodeId, () => Date.now());
+    const behind = new HybridLogicalClock(core.nodeId, () => Date.now() - 3_600_000);
+    let predicted = 0;
+    for (const [clock, name] of [[ahead, '和志强'], [behind, '木丽华'], [ahead, '杨建国']] as const) {
+      runWrite(sqlite, db, clock, audit, (w) => {
+        predicted = w.pendingAuditSeq();
+        w.insert(settings, { id: newId(), value: JSON.stringify(name), updatedAt: '2026-11-27T10:00:00.000+08:00' });
+        return { result: undefined };
+      });
+      const last = db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()!;
+      expect(last.seq).toBe(predicted);
+    }
+    const stamps = db.select({ hlc: changeLog.hlc }).from(changeLog).orderBy(changeLog.seq).all().map((r) => r.hlc);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(stamps.length);
   });
 });

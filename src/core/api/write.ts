@@ -133,6 +133,16 @@ export class Writer {
     return this.changes.map((c) => c.tableName);
   }
 
+  /**
+   * The seq of the audit entry this write will append when it commits, for rows that must point
+   * at it before then (operations applied from a bundle). The transaction holds the write lock,
+   * so no other entry can come first.
+   */
+  pendingAuditSeq(): number {
+    const last = this.sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").pluck().get() as number | undefined;
+    return (last ?? 0) + 1;
+  }
+
   /** Records a row that was looked at, for the audit entry (no change-log operation). */
   noteRead(table: string, id: string): void {
     this.reads.push({ table, id });
@@ -183,6 +193,19 @@ export class Writer {
   }
 }
 
+/**
+ * Folds the latest stamps in the database into the clock: another process on the same file (the
+ * command line beside the application) may have written since, with stamps this clock has not
+ * seen, and a stamp names one operation everywhere (change_log_hlc is unique, for sync).
+ */
+function catchUp(sqlite: Database.Database, clock: HybridLogicalClock, nodeId: string): void {
+  const latest = sqlite
+    .prepare('SELECT max(hlc) FROM (SELECT max(hlc) AS hlc FROM change_log UNION ALL SELECT max(hlc) FROM audit_log WHERE node_id = ?)')
+    .pluck()
+    .get(nodeId) as string | null;
+  if (latest) clock.receive(latest);
+}
+
 /** Runs `fn` in one transaction with a Writer, then commits audit and change log in it too. */
 export function runWrite<T>(
   sqlite: Database.Database,
@@ -192,6 +215,7 @@ export function runWrite<T>(
   fn: (w: Writer) => { result: T; summary?: Record<string, unknown> },
 ): { result: T; touchedTables: string[] } {
   return sqlite.transaction(() => {
+    catchUp(sqlite, clock, audit.nodeId);
     const writer = new Writer(db, clock, sqlite);
     const { result, summary } = fn(writer);
     writer.commit(audit.caller, audit.procedure, summary ?? {}, audit.nodeId, shanghaiTimestamp(audit.now()));

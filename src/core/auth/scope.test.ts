@@ -39,6 +39,10 @@ const QUERY_INPUTS: Record<string, unknown> = {
   'welfare.inspectFile': null,
   'welfare.cancelImport': { uploadId: '0'.repeat(26) },
   'welfare.batches': {},
+  'sync.peers': {},
+  'sync.status': {},
+  'sync.syncNow': {},
+  'sync.previewBundle': null, // an upload of the caller's own, below
   'welfare.rejectedRows': null, // per row, below
   'welfare.runs': {},
   'welfare.hits': { limit: 500, includeStale: true },
@@ -135,8 +139,8 @@ describe('a county officer of 玉龙县, against the data of every county', () =
     const answered: Record<string, string[]> = { officer: [], administrator: [] };
     for (const [who, session] of [['officer', county], ['administrator', countyAdmin]] as const) {
       for (const spec of queries) {
-        const needsUpload = (spec.name.startsWith('files.') && spec.name !== 'files.beginUpload') || spec.name === 'welfare.inspectFile';
-        const upload = needsUpload ? await ownUpload(session, spec.name === 'welfare.inspectFile') : '';
+        const needsUpload = (spec.name.startsWith('files.') && spec.name !== 'files.beginUpload') || spec.name === 'welfare.inspectFile' || spec.name === 'sync.previewBundle';
+        const upload = needsUpload ? await ownUpload(session, spec.name === 'welfare.inspectFile' || spec.name === 'sync.previewBundle') : '';
         const perRow: Record<string, unknown> = {
           'people.get': { id: insidePersonId },
           'cases.get': { id: insideCaseId },
@@ -146,6 +150,7 @@ describe('a county officer of 玉龙县, against the data of every county', () =
           'files.finishUpload': { uploadId: upload },
           'files.discardUpload': { uploadId: upload },
           'welfare.inspectFile': { uploadId: upload, dataset: 'deaths' },
+          'sync.previewBundle': { uploadId: upload },
           'welfare.rejectedRows': { batchId },
           'welfare.getHit': { id: insideHitId },
           'welfare.getDocument': { hitId: insideHitId, documentId: insideHitDocumentId },
@@ -155,7 +160,9 @@ describe('a county officer of 玉龙县, against the data of every county', () =
         const result = await core.call(spec.name, input, session).catch((error: unknown) => error);
         if (result instanceof AppError) {
           // a file with a header and no required column is refused for what it is, not for scope
-          const expected = spec.name === 'welfare.inspectFile' && result.code !== 'FORBIDDEN' ? 'FILE_MISSING_COLUMNS' : 'FORBIDDEN';
+          // and a file that is not a bundle for what it is
+          const refusedFor: Record<string, string> = { 'welfare.inspectFile': 'FILE_MISSING_COLUMNS', 'sync.previewBundle': 'SYNC_BUNDLE_CORRUPT' };
+          const expected = result.code !== 'FORBIDDEN' ? (refusedFor[spec.name] ?? 'FORBIDDEN') : 'FORBIDDEN';
           expect(result.code, `${who} ${spec.name}`).toBe(expected);
           continue;
         }

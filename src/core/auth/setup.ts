@@ -1,4 +1,4 @@
-import { isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api/procedure';
 import type { api, SessionOpened } from '../../shared/api';
 import type { Context } from '../api/context';
@@ -9,6 +9,7 @@ import { encryptInPlace, fileLooksPlaintext } from '../db/cipher';
 import { meta, orgUnits, users } from '../db/schema';
 import { loadDemo } from '../demo/load';
 import { createUnit } from '../registry/units';
+import { createIdentity } from '../sync/identity';
 import { newMasterKey, newRecoveryKey, RECOVERY_KDF, wrapKey, type KeySlotFile } from '../security/keyslots';
 import { currentUser, requireStrongPassword, withUserSlot } from './accounts';
 import { seedRoles } from './roles';
@@ -17,7 +18,7 @@ import fs from 'node:fs';
 /**
  * First start: a master key, the administrator's key slot and a recovery slot, then the
  * database encrypted with that key (an existing plaintext database in place), the built-in
- * roles, the root unit and the administrator's account.
+ * roles, the root unit, this node's sync keys and the administrator's account.
  */
 export async function setup(ctx: Context, input: ParsedInputOf<typeof api.auth.setup>): Promise<SessionOpened & { recoveryKey: string }> {
   if (ctx.vault.state() !== 'setup') throw new AppError('SETUP_DONE');
@@ -45,6 +46,9 @@ export async function setup(ctx: Context, input: ParsedInputOf<typeof api.auth.s
       const root =
         w.db.select({ id: orgUnits.id }).from(orgUnits).where(isNull(orgUnits.parentId)).get()?.id ??
         createUnit(w, { code: input.org.code, name: input.org.name, kind: 'city', parentId: null }, now);
+      // this node's sync keys, for the unit it works for (an existing database's root keeps its code)
+      const unitCode = w.db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, root)).get()!.code;
+      createIdentity(w.db, ctx.nodeId, { unitCode, suite: input.suite, now });
       const at = shanghaiTimestamp(now);
       w.insert(users, {
         id: adminId,
@@ -57,7 +61,7 @@ export async function setup(ctx: Context, input: ParsedInputOf<typeof api.auth.s
         updatedAt: at,
       });
     },
-    () => ({ username: input.username }),
+    () => ({ username: input.username, suite: input.suite }),
   );
   if (input.demo) await loadDemo(ctx);
   const session = ctx.sessions.open(adminId, ctx.now().getTime());

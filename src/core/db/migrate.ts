@@ -40,11 +40,22 @@ export function migrate(sqlite: Database.Database, migrations: Migration[]): num
   if (current > latest) {
     throw new AppError('DB_NEWER_VERSION', { databaseVersion: current, applicationVersion: latest });
   }
-  for (const migration of migrations.slice(current)) {
-    sqlite.transaction(() => {
-      for (const statement of migration.statements) sqlite.exec(statement);
-      sqlite.pragma(`user_version = ${migration.version}`);
-    })();
+  // A migration may rebuild a table (SQLite's twelve steps: a new table, copy, drop, rename),
+  // which needs foreign keys off (the pragma is a no-op inside a transaction); each migration
+  // checks them itself before it commits.
+  const enforced = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforced) sqlite.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of migrations.slice(current)) {
+      sqlite.transaction(() => {
+        for (const statement of migration.statements) sqlite.exec(statement);
+        const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
+        if (enforced && broken.length > 0) throw new Error(`migration ${migration.version} breaks foreign keys in ${broken[0]!.table}`);
+        sqlite.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+  } finally {
+    if (enforced) sqlite.pragma('foreign_keys = ON');
   }
   return latest;
 }

@@ -90,3 +90,38 @@ describe('migrations 0005 and 0007: the case and welfare permissions', () => {
     expect(permissions('r3')).toEqual(['system.read']);
   });
 });
+
+describe('migrations 0009 and 0010: sync', () => {
+  /** A row with every NOT NULL column filled with a placeholder, then `values`. */
+  function insert(sqlite: Database.Database, table: string, values: Record<string, unknown>): void {
+    const columns = sqlite.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number; dflt_value: unknown }[];
+    const row: Record<string, unknown> = {};
+    for (const c of columns) if (c.notnull && c.dflt_value === null) row[c.name] = c.type.toLowerCase().includes('int') ? 0 : 'x';
+    Object.assign(row, values);
+    const names = Object.keys(row);
+    sqlite.prepare(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...Object.values(row));
+  }
+
+  it('gives the built-in administrator sync.manage, and keeps hit entries and documents, now with their username, through the rebuild', () => {
+    const all = loadMigrations(MIGRATIONS_DIR);
+    const before = all.findIndex((m) => m.tag.startsWith('0009'));
+    const sqlite = new Database(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    migrate(sqlite, all.slice(0, before));
+    sqlite.prepare("INSERT INTO roles (id, code, name, builtin, permissions, created_at, updated_at) VALUES ('r1', 'administrator', '管理员', 1, '[\"system.read\"]', 't', 't')").run();
+    insert(sqlite, 'org_units', { id: 'u1', code: '530700', kind: 'city', parent_id: null });
+    insert(sqlite, 'users', { id: 'a1', username: 'hezhi', unit_id: 'u1', role_id: 'r1' });
+    insert(sqlite, 'welfare_runs', { id: 'run1', by: 'a1' });
+    insert(sqlite, 'welfare_hits', { id: 'h1', assigned_unit_id: null, county_unit_id: null, case_id: null, last_run_id: 'run1' });
+    insert(sqlite, 'welfare_hit_entries', { id: 'e1', hit_id: 'h1', kind: 'finding', by: 'a1', unit_id: null, case_id: null });
+    insert(sqlite, 'welfare_hit_documents', { id: 'd1', hit_id: 'h1', entry_id: 'e1', added_by: 'a1' });
+    migrate(sqlite, all);
+    expect(JSON.parse(sqlite.prepare("SELECT permissions FROM roles WHERE id = 'r1'").pluck().get() as string)).toEqual(['system.read', 'sync.manage']);
+    expect(sqlite.prepare('SELECT id, by, actor FROM welfare_hit_entries').all()).toEqual([{ id: 'e1', by: 'a1', actor: 'hezhi' }]);
+    expect(sqlite.prepare('SELECT id, entry_id, added_by, added_by_actor FROM welfare_hit_documents').all()).toEqual([{ id: 'd1', entry_id: 'e1', added_by: 'a1', added_by_actor: 'hezhi' }]);
+    // foreign keys hold again after the rebuild, and an entry from another office needs no account
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => insert(sqlite, 'welfare_hit_entries', { id: 'e2', hit_id: 'missing', by: null, unit_id: null, case_id: null })).toThrow(/FOREIGN KEY/);
+    insert(sqlite, 'welfare_hit_entries', { id: 'e3', hit_id: 'h1', kind: 'assigned', by: null, actor: 'county-officer', unit_id: null, case_id: null });
+  });
+});

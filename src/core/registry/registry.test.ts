@@ -3,6 +3,7 @@ import { api, type OrgUnit, type Person, type PersonDetail } from '../../shared/
 import type { Core } from '../api/core';
 import { people } from '../db/schema';
 import { syntheticId, testCore } from '../testing/fixtures';
+import { unitId } from './units';
 
 async function tree(core: Core) {
   // the root unit comes with the set-up database
@@ -91,5 +92,15 @@ describe('the people registry', () => {
     expect(renamed.name).toBe('大研古城街道');
     const detail = await create(core, '和丽', '601', town.id);
     expect(((await core.call(api.people.get.name, { id: detail.id })) as PersonDetail).unitPath).toEqual(['丽江市', '古城区', '大研古城街道']);
+  });
+
+  it('gives a unit the id its code implies, the same at every office', async () => {
+    const [{ core: city }, { core: county }] = await Promise.all([testCore(), testCore()]);
+    const here = await tree(city);
+    const there = await tree(county);
+    expect([here.city.id, here.county.id, here.town.id]).toEqual([there.city.id, there.county.id, there.town.id]);
+    expect(new Set([here.city.id, here.county.id, here.town.id, here.other.id]).size).toBe(4);
+    expect(here.county.id).toBe(unitId('530702'));
+    expect(unitId('530702')).toMatch(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/);
   });
 });

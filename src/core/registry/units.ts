@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { newId } from '../api/ids';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { OrgUnit, UnitKind } from '../../shared/api/registry';
 import { AppError } from '../api/errors';
 import { shanghaiTimestamp } from '../api/time';
@@ -62,6 +63,20 @@ export function findUnitByCodeOrName(db: Db, text: string): { id: string } | und
   );
 }
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A unit's id follows from its code: the commission's units set up at two offices (each node's
+ * setup creates its root unit) are the same rows when the offices sync, not two units with one
+ * code. Shaped as a ULID (26 Crockford characters, the first below 8) like every other id.
+ */
+export function unitId(code: string): string {
+  const digest = sha256(utf8ToBytes(`zhijian/org-unit/${code}`));
+  let id = CROCKFORD[digest[0]! & 7]!;
+  for (let i = 1; i < 26; i++) id += CROCKFORD[digest[i]! & 31]!;
+  return id;
+}
+
 export function createUnit(
   w: Writer,
   input: { code: string; name: string; kind: UnitKind; parentId: string | null },
@@ -73,7 +88,7 @@ export function createUnit(
     throw new AppError('UNIT_CODE_TAKEN', { code: input.code });
   }
   if (input.parentId) requireUnit(w.db, input.parentId);
-  const id = newId();
+  const id = unitId(input.code);
   const at = shanghaiTimestamp(now);
   w.insert(orgUnits, { id, ...input, createdAt: at, updatedAt: at });
   return id;

@@ -51,6 +51,8 @@ interface RunFacts {
   runId: string;
   startedAt: string;
   userId: string;
+  /** the username, which travels with the hit entries to other offices */
+  actor: string;
   rules: RuleCode[];
   batchIds: string[];
   found: Map<RuleCode, FoundHit[]>;
@@ -58,7 +60,7 @@ interface RunFacts {
 }
 
 function storeRun(w: Writer, facts: RunFacts, finishedAt: string): Omit<RuleRun, 'byName'> {
-  const { runId, userId, rules, found, counties } = facts;
+  const { runId, userId, actor, rules, found, counties } = facts;
   const stored = new Map<string, StoredHit>(
     w.db
       .select({
@@ -113,7 +115,7 @@ function storeRun(w: Writer, facts: RunFacts, finishedAt: string): Omit<RuleRun,
         lastRunId: runId,
         updatedAt: finishedAt,
       });
-      entries.push({ id: newId(), hitId: id, kind: 'found', at: finishedAt, by: userId });
+      entries.push({ id: newId(), hitId: id, kind: 'found', at: finishedAt, by: userId, actor });
     }
   }
   for (const before of stored.values()) {
@@ -163,7 +165,7 @@ export function runRules(ctx: Context, rules: readonly RuleCode[] = RULE_CODES):
       .all();
     const counties = countyUnits(ctx.db);
     const found = findHits(ctx.sqlite, codes, loadWelfareSettings(ctx.db), new Map(batches.map((b) => [b.no, b.id])), counties);
-    return { runId: newId(), startedAt, userId, rules: codes, batchIds: batches.map((b) => b.id), found, counties };
+    return { runId: newId(), startedAt, userId, actor: ctx.caller.actor, rules: codes, batchIds: batches.map((b) => b.id), found, counties };
   });
   const facts = read.deferred();
   const run = ctx.write(

@@ -4,28 +4,9 @@ import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Dataset, EvidenceRecord, EvidenceRef } from '../../shared/api/welfare';
 import type { Db } from '../db/open';
-import {
-  welfareBatches,
-  wfBusinesses,
-  wfDeaths,
-  wfDisbursements,
-  wfOfficials,
-  wfProperties,
-  wfRelatives,
-  wfStandards,
-  wfVehicles,
-} from '../db/schema';
+import { DATASET_TABLES, welfareBatches } from '../db/schema';
 
-const TABLES: Record<Dataset, SQLiteTable> = {
-  disbursements: wfDisbursements,
-  deaths: wfDeaths,
-  officials: wfOfficials,
-  relatives: wfRelatives,
-  vehicles: wfVehicles,
-  properties: wfProperties,
-  businesses: wfBusinesses,
-  standards: wfStandards,
-};
+const TABLES: Record<Dataset, SQLiteTable> = DATASET_TABLES;
 
 /** bookkeeping columns, not part of the record as the file gave it */
 const HIDDEN = new Set(['id', 'batch_no', 'row']);

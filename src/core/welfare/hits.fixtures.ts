@@ -106,7 +106,7 @@ export function seedHits(core: Core, units: Units, now: Date): { hits: Record<Hi
         county: county.name, countyUnitId: county.id, township, village, confidence: 1, evidence: JSON.stringify(evidence),
         status: 'new', assignedUnitId: null, caseId: null, current, firstRunId: runId, lastRunId: runId, updatedAt: at,
       });
-      w.insert(welfareHitEntries, { id: newId(), hitId: id, kind: 'found', at, by: admin });
+      w.insert(welfareHitEntries, { id: newId(), hitId: id, kind: 'found', at, by: admin, actor: 'admin' });
       return id;
     };
     const y = units.yulong;

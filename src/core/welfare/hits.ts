@@ -193,7 +193,7 @@ function withFindings(db: Db, where: SQL | undefined): HitWithFinding[] {
       reason: finding.reason,
       findingRecoverableFen: finding.recoverableFen,
       findingAt: finding.at,
-      findingByName: findingBy.displayName,
+      findingByName: sql<string | null>`coalesce(${findingBy.displayName}, ${finding.actor})`,
     })
     .from(welfareHits)
     .leftJoin(assignedUnit, eq(assignedUnit.id, welfareHits.assignedUnitId))
@@ -288,7 +288,7 @@ export function getHitDetail(db: Db, caller: Caller, id: string): HitDetail {
       kind: welfareHitEntries.kind,
       at: welfareHitEntries.at,
       by: welfareHitEntries.by,
-      byName: users.displayName,
+      byName: sql<string>`coalesce(${users.displayName}, ${welfareHitEntries.actor})`,
       unitId: welfareHitEntries.unitId,
       finding: welfareHitEntries.finding,
       reason: welfareHitEntries.reason,
@@ -296,7 +296,7 @@ export function getHitDetail(db: Db, caller: Caller, id: string): HitDetail {
       caseId: welfareHitEntries.caseId,
     })
     .from(welfareHitEntries)
-    .innerJoin(users, eq(users.id, welfareHitEntries.by))
+    .leftJoin(users, eq(users.id, welfareHitEntries.by))
     .where(eq(welfareHitEntries.hitId, id))
     .orderBy(asc(welfareHitEntries.id))
     .all();
@@ -306,10 +306,10 @@ export function getHitDetail(db: Db, caller: Caller, id: string): HitDetail {
       fileName: welfareHitDocuments.fileName,
       size: welfareHitDocuments.size,
       addedAt: welfareHitDocuments.addedAt,
-      addedByName: users.displayName,
+      addedByName: sql<string>`coalesce(${users.displayName}, ${welfareHitDocuments.addedByActor})`,
     })
     .from(welfareHitDocuments)
-    .innerJoin(users, eq(users.id, welfareHitDocuments.addedBy))
+    .leftJoin(users, eq(users.id, welfareHitDocuments.addedBy))
     .where(eq(welfareHitDocuments.hitId, id))
     .orderBy(asc(welfareHitDocuments.id))
     .all();

@@ -14,6 +14,7 @@ import { newId } from '../api/ids';
 import { shanghaiTimestamp } from '../api/time';
 import type { OpenedDatabase } from '../db/open';
 import {
+  DATASET_TABLES,
   users,
   welfareBatches,
   welfareHits,
@@ -59,16 +60,7 @@ export interface BatchOptions {
   importedAt?: Date;
 }
 
-const TABLES: Record<Dataset, SQLiteTable> = {
-  disbursements: wfDisbursements,
-  deaths: wfDeaths,
-  officials: wfOfficials,
-  relatives: wfRelatives,
-  vehicles: wfVehicles,
-  properties: wfProperties,
-  businesses: wfBusinesses,
-  standards: wfStandards,
-};
+const TABLES: Record<Dataset, SQLiteTable> = DATASET_TABLES;
 
 const valid = (id: string | null | undefined): boolean | null => (id ? parseIdNumber(id).valid : null);
 

@@ -58,7 +58,7 @@ export function assignHits(w: Writer, caller: Caller, hitIds: string[], unitId: 
   );
   w.insertMany(
     welfareHitEntries,
-    moving.map((h) => ({ id: newId(), hitId: h.id, kind: 'assigned' as const, at, by: caller.userId!, unitId })),
+    moving.map((h) => ({ id: newId(), hitId: h.id, kind: 'assigned' as const, at, by: caller.userId!, actor: caller.actor, unitId })),
   );
   return moving.length;
 }
@@ -73,7 +73,7 @@ function fileHitDocuments(w: Writer, caller: Caller, hitId: string, entryId: str
     const hash = bytesToHex(sha256(bytes));
     // the same bytes as case documents: stored once, whoever filed them first
     w.db.insert(blobs).values({ sha256: hash, content: bytes, size: bytes.length }).onConflictDoNothing().run();
-    w.insert(welfareHitDocuments, { id: newId(), hitId, entryId, fileName: file.fileName, size: bytes.length, sha256: hash, addedBy: caller.userId!, addedAt: at });
+    w.insert(welfareHitDocuments, { id: newId(), hitId, entryId, fileName: file.fileName, size: bytes.length, sha256: hash, addedBy: caller.userId!, addedByActor: caller.actor, addedAt: at });
   }
 }
 
@@ -97,6 +97,7 @@ export function recordFinding(w: Writer, caller: Caller, input: ParsedInputOf<ty
     kind: 'finding',
     at,
     by: caller.userId!,
+    actor: caller.actor,
     unitId: hit.assignedUnitId,
     finding: input.finding,
     reason: input.reason,
@@ -148,7 +149,7 @@ export function handOver(w: Writer, caller: Caller, hitId: string, now: Date): {
   const at = shanghaiTimestamp(now);
   for (const hit of hits) {
     w.update(welfareHits, hit.id, { status: 'handed_over', caseId }, { updatedAt: at });
-    w.insert(welfareHitEntries, { id: newId(), hitId: hit.id, kind: 'handed_over', at, by: caller.userId!, unitId, caseId });
+    w.insert(welfareHitEntries, { id: newId(), hitId: hit.id, kind: 'handed_over', at, by: caller.userId!, actor: caller.actor, unitId, caseId });
   }
   return { caseId, hitIds: hits.map((h) => h.id) };
 }

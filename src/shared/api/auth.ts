@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS, type Permission, type RoleCode } from './permissions';
 import { procedure } from './procedure';
+import { DEFAULT_SYNC_SUITE, SYNC_SUITES } from './sync';
 
 /** The logged-in user as the UI sees them. */
 export interface CurrentUser {
@@ -48,6 +49,8 @@ export const auth = {
       /** the root unit of a new database; an existing database keeps its own */
       org: z.object({ code: z.string().trim().regex(/^\d{6}$/), name: z.string().trim().min(1).max(100) }).default({ code: '530700', name: '丽江市' }),
       demo: z.boolean().default(false),
+      /** the cipher suite of this node's sync keys: the whole deployment uses one */
+      suite: z.enum(SYNC_SUITES).default(DEFAULT_SYNC_SUITE),
     }),
     permission: 'public',
     mutates: true,

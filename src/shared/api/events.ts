@@ -1,14 +1,17 @@
 /** Events the core emits, named in the past tense. */
+import type { RelayStatus } from './sync';
 export interface EventMap {
   /** `bytes` of `totalBytes` read so far, when the file's size is known (rate and time left follow) */
   'import.progressed': { jobId: string; rows: number; total: number | null; bytes?: number; totalBytes?: number };
   'data.changed': { tables: string[] };
+  /** the relay went online or offline, or an exchange with it went through */
+  'sync.changed': { relay: RelayStatus };
 }
 
 export type EventName = keyof EventMap;
 
 /** The same names at run time: shells subscribe to these and let the UI listen to these only. */
-export const EVENT_NAMES = ['import.progressed', 'data.changed'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['import.progressed', 'data.changed', 'sync.changed'] as const satisfies readonly EventName[];
 
 // adding an event to EventMap without listing it here fails the typecheck
 type Unlisted = Exclude<EventName, (typeof EVENT_NAMES)[number]>;

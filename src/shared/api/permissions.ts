@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'welfare.analyse',
   'welfare.verify',
   'welfare.configure',
+  /** identity, peers, bundles; everyone with system.read sees the sync state */
+  'sync.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

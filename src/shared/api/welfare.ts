@@ -136,7 +136,8 @@ export interface HitEntry {
   id: string;
   kind: 'found' | 'assigned' | 'finding' | 'handed_over';
   at: string;
-  by: string;
+  /** the account, when the entry was made at this office */
+  by: string | null;
   byName: string;
   unitId: string | null;
   finding: Finding | null;

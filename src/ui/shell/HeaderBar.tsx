@@ -2,6 +2,7 @@ import { Group, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SyncIndicator } from './SyncIndicator';
 import { UserMenu } from './UserMenu';
 
 export function HeaderBar() {
@@ -20,6 +21,7 @@ export function HeaderBar() {
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap">
+        <SyncIndicator />
         <LanguageSwitch />
         <UserMenu />
       </Group>

@@ -15,6 +15,7 @@ import { OverviewPage } from '../screens/overview/OverviewPage';
 import { PeoplePage } from '../screens/people/PeoplePage';
 import { PersonPage } from '../screens/person/PersonPage';
 import { RolesPage } from '../screens/roles/RolesPage';
+import { SyncPage } from '../screens/sync/SyncPage';
 import { CaseSettingsPage } from '../screens/settings/CaseSettingsPage';
 import { UnitsPage } from '../screens/units/UnitsPage';
 import { UsersPage } from '../screens/users/UsersPage';
@@ -50,6 +51,8 @@ export function Screens() {
       return <AuditPage />;
     case 'backup':
       return <BackupPage />;
+    case 'sync':
+      return <SyncPage />;
     case 'cases':
       return <CasesPage filters={route.filters} />;
     case 'caseNew':

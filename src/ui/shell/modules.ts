@@ -1,6 +1,7 @@
 import {
   IconAdjustments,
   IconAlarm,
+  IconArrowsExchange,
   IconChartBar,
   IconDatabaseImport,
   IconDatabaseExport,
@@ -45,6 +46,7 @@ export const ROUTE_ACCESS: Record<RouteName, Access> = {
   roles: 'roles.manage',
   audit: 'audit.read',
   backup: 'backup.create',
+  sync: 'system.read',
   cases: 'cases.read',
   caseNew: 'cases.intake',
   case: 'cases.read',
@@ -100,4 +102,5 @@ export const ADMIN_MODULES: NavModule[] = [
   entry('ui.nav.roles', IconShieldLock, { name: 'roles' }),
   entry('ui.nav.audit', IconListCheck, { name: 'audit' }),
   entry('ui.nav.backup', IconDatabaseExport, { name: 'backup' }),
+  entry('ui.nav.sync', IconArrowsExchange, { name: 'sync' }),
 ];

@@ -3,3 +3,4 @@ export * from './registry';
 export * from './system';
 export * from './cases';
 export * from './welfare';
+export * from './sync';

@@ -23,7 +23,8 @@ export const changeLog = sqliteTable(
     columns: text('columns').notNull(),
     auditSeq: integer('audit_seq').notNull(),
   },
-  (t) => [index('change_log_row').on(t.tableName, t.rowId), index('change_log_hlc').on(t.hlc)],
+  // an HLC stamp names its node, so it names one operation: applying a bundle twice adds nothing
+  (t) => [index('change_log_row').on(t.tableName, t.rowId), uniqueIndex('change_log_hlc').on(t.hlc), index('change_log_node_hlc').on(t.nodeId, t.hlc)],
 );
 
 /**
@@ -49,5 +50,5 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [uniqueIndex('audit_log_id').on(t.id), index('audit_log_actor').on(t.actor)],
+  (t) => [uniqueIndex('audit_log_id').on(t.id), index('audit_log_actor').on(t.actor), index('audit_log_node_hlc').on(t.nodeId, t.hlc)],
 );

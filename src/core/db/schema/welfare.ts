@@ -305,9 +305,10 @@ export const welfareHitEntries = sqliteTable(
       .references(() => welfareHits.id),
     kind: text('kind', { enum: ['found', 'assigned', 'finding', 'handed_over'] }).notNull(),
     at: text('at').notNull(),
-    by: text('by')
-      .notNull()
-      .references(() => users.id),
+    /** the account (null when the entry was made at another office: accounts stay on their node) */
+    by: text('by').references(() => users.id),
+    /** the username, which travels with the entry */
+    actor: text('actor').notNull().default(''),
     unitId: text('unit_id').references(() => orgUnits.id),
     finding: text('finding', { enum: FINDINGS }),
     reason: text('reason'),
@@ -329,10 +330,22 @@ export const welfareHitDocuments = sqliteTable(
     fileName: text('file_name').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    addedBy: text('added_by')
-      .notNull()
-      .references(() => users.id),
+    /** as welfare_hit_entries.by and .actor */
+    addedBy: text('added_by').references(() => users.id),
+    addedByActor: text('added_by_actor').notNull().default(''),
     addedAt: text('added_at').notNull(),
   },
   (t) => [index('welfare_hit_documents_hit').on(t.hitId)],
 );
+
+/** The table each dataset's records go to. */
+export const DATASET_TABLES = {
+  disbursements: wfDisbursements,
+  deaths: wfDeaths,
+  officials: wfOfficials,
+  relatives: wfRelatives,
+  vehicles: wfVehicles,
+  properties: wfProperties,
+  businesses: wfBusinesses,
+  standards: wfStandards,
+} as const satisfies Record<(typeof DATASETS)[number], unknown>;

@@ -1,0 +1,127 @@
+// Bundles between two real nodes (encrypted SQLite files, the procedures a user calls): the city
+// and a county office, by file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { api, type BundleImportResult, type CaseSummary, type ExportedBundleFile, type IdentityFile, type OrgUnit, type SyncStatus } from '../../shared/api';
+import type { Core } from '../api/core';
+import { testCore } from '../testing/fixtures';
+import { unitId } from '../registry/units';
+
+/** A file through the chunked upload, as the application and the command line send one. */
+async function upload(core: Core, bytes: Uint8Array, fileName = 'bundle.zjb'): Promise<string> {
+  const { uploadId } = (await core.call(api.files.beginUpload.name, { fileName, size: bytes.length })) as { uploadId: string };
+  if (bytes.length > 0) await core.call(api.files.appendUpload.name, { uploadId, offset: 0, chunkBase64: Buffer.from(bytes).toString('base64') });
+  await core.call(api.files.finishUpload.name, { uploadId });
+  return uploadId;
+}
+
+const bytesOf = (bundle: ExportedBundleFile) => new Uint8Array(Buffer.from(bundle.bytesBase64, 'base64'));
+
+async function exportFor(from: Core, to: Core): Promise<Uint8Array> {
+  return bytesOf((await from.call(api.sync.exportBundle.name, { peerId: to.nodeId })) as ExportedBundleFile);
+}
+
+async function importInto(core: Core, bytes: Uint8Array): Promise<BundleImportResult> {
+  return (await core.call(api.sync.importBundle.name, { uploadId: await upload(core, bytes) })) as BundleImportResult;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** The city (530700, with the county 530721) and a county office's node, each the other's peer. */
+async function offices() {
+  const [{ core: city }, { core: county }] = await Promise.all([testCore(), testCore()]);
+  const root = unitId('530700');
+  await city.call(api.units.create.name, { code: '530721', name: '玉龙县', kind: 'county', parentId: root });
+  const identity = async (core: Core) => (await core.call(api.sync.identity.name, {})) as IdentityFile;
+  await city.call(api.sync.addPeer.name, { identity: await identity(county), scopeCode: '530721', fingerprintConfirmed: true });
+  await county.call(api.sync.addPeer.name, { identity: await identity(city), scopeCode: '530700', fingerprintConfirmed: true });
+  return { city, county, root };
+}
+
+const clue = (title: string, unit: string) => ({
+  title,
+  source: 'letters_visits',
+  receivedDate: '2026-11-20',
+  unitId: unit,
+  complainant: { named: false },
+  subjects: [{ name: '王某' }],
+});
+
+const caseTitles = async (core: Core) =>
+  ((await core.call(api.cases.list.name, {})) as { rows: CaseSummary[] }).rows.map((c) => c.title).sort();
+
+describe('sync by file', () => {
+  it('carries the county unit to the county, and a clue made there back to the city', async () => {
+    const { city, county } = await offices();
+    // the county's node learns its own unit from the city
+    const first = await importInto(county, await exportFor(city, county));
+    expect(first.replayed).toBe(false);
+    expect(first.applied).toBeGreaterThan(0);
+    const units = (await county.call(api.units.list.name, {})) as OrgUnit[];
+    expect(units.map((u) => u.code).sort()).toEqual(['530700', '530721']);
+
+    await county.call(api.cases.intake.name, clue('某村干部优亲厚友', unitId('530721')));
+    const back = await importInto(city, await exportFor(county, city));
+    expect(back.applied).toBeGreaterThan(0);
+    expect(await caseTitles(city)).toEqual(['某村干部优亲厚友']);
+
+    // the peers' vectors now cover all this: nothing waits either way
+    const status = (await city.call(api.sync.status.name, {})) as SyncStatus;
+    const waiting = await importInto(county, await exportFor(city, county));
+    expect(waiting.applied).toBe(0);
+    expect(status.peers.map((p) => p.nodeId)).toEqual([county.nodeId]);
+  });
+
+  it("keeps what is outside a peer's scope out of its bundles", async () => {
+    const { city, county, root } = await offices();
+    await city.call(api.cases.intake.name, clue('市本级线索', root));
+    await city.call(api.cases.intake.name, clue('玉龙县线索', unitId('530721')));
+    await importInto(county, await exportFor(city, county));
+    expect(await caseTitles(county)).toEqual(['玉龙县线索']);
+  });
+
+  it('ignores a bundle applied before, and refuses one from a revoked peer, changing nothing', async () => {
+    const { city, county } = await offices();
+    const bundle = await exportFor(city, county);
+    await importInto(county, bundle);
+    const again = await importInto(county, bundle);
+    expect(again).toMatchObject({ replayed: true, applied: 0 });
+
+    await county.call(api.sync.revokePeer.name, { nodeId: city.nodeId });
+    await city.call(api.units.create.name, { code: '530722', name: '永胜县', kind: 'county', parentId: unitId('530700') });
+    const before = (await county.call(api.units.list.name, {})) as OrgUnit[];
+    expect(await refusal(importInto(county, await exportFor(city, county)))).toBe('SYNC_PEER_REVOKED');
+    expect(await county.call(api.units.list.name, {})).toEqual(before);
+  });
+
+  it('refuses a bundle meant for another node, and a damaged file, with nothing applied', async () => {
+    const { city, county } = await offices();
+    const { core: other } = await testCore();
+    await other.call(api.sync.addPeer.name, { identity: await city.call(api.sync.identity.name, {}), scopeCode: '530700', fingerprintConfirmed: true });
+    const bundle = await exportFor(city, county);
+    expect(await refusal(importInto(other, bundle))).toBe('SYNC_BUNDLE_NOT_FOR_US');
+    const damaged = bundle.slice();
+    damaged[damaged.length - 100]! ^= 0x40;
+    expect(await refusal(importInto(county, damaged))).toBe('SYNC_BUNDLE_SIGNATURE');
+    expect(await refusal(importInto(county, bundle.subarray(0, bundle.length / 2)))).toBe('SYNC_BUNDLE_CORRUPT');
+    expect(((await county.call(api.units.list.name, {})) as OrgUnit[]).map((u) => u.code)).toEqual(['530700']);
+    // the uploads are gone whatever the outcome
+    expect(fs.readdirSync(path.join(path.dirname(county.database.sqlite.name), 'uploads')).filter((f) => !f.startsWith('.'))).toEqual([]);
+  });
+
+  it('shows what a file holds before it is applied', async () => {
+    const { city, county } = await offices();
+    const bundle = await exportFor(city, county);
+    const preview = (await county.call(api.sync.previewBundle.name, { uploadId: await upload(county, bundle) })) as Record<string, unknown>;
+    expect(preview).toMatchObject({ senderId: city.nodeId, senderState: 'active', forThisNode: true, alreadyApplied: false, recipients: [county.nodeId] });
+    expect(preview.operations).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * Bundles in and out of this node, whatever carries them (a file, the relay): what goes to a
+ * peer is everything its knowledge vector lacks, inside its scope (merge/outgoing.ts); what comes
+ * from a peer is checked whole (bundle/open.ts) and then applied in one transaction with the
+ * peer's new vector and the bundle's record, so that an import killed midway leaves the database
+ * as it was and the same file imports cleanly afterwards.
+ */
+import { eq, getTableName } from 'drizzle-orm';
+import type { BundleImportResult } from '../../shared/api/sync';
+import type { Context } from '../api/context';
+import { failpoint } from '../api/failpoint';
+import { shanghaiTimestamp } from '../api/time';
+import type { Db } from '../db/open';
+import { projectCase } from '../cases/project';
+import { caseEvents, cases, syncBundles, syncPeerKnowledge, syncPeers } from '../db/schema';
+import { encodeBundle, openBundle, readBundleHeader, type BundleHeader } from './bundle';
+import { suite } from './crypto/suite';
+import { ensureIdentity, fromBase64, requireIdentity } from './identity';
+import { applyContent, contentFor, ownVector, scopeFilter } from './merge';
+import { requireTrustedPeer } from './peers';
+import type { KnowledgeVector } from './operations';
+
+export type Transport = 'file' | 'relay';
+
+export interface ExportedBundle {
+  bundleId: string;
+  peerId: string;
+  operations: number;
+  audit: number;
+  bytes: Uint8Array;
+}
+
+
+/** What a bundle file says it holds, before anything is applied (not yet authenticated). */
+export interface BundlePreview {
+  header: BundleHeader;
+  senderName: string | null;
+  senderState: 'active' | 'revoked' | 'unknown';
+  forThisNode: boolean;
+  alreadyApplied: boolean;
+}
+
+/** What the peer's latest bundle said it holds. */
+export function peerVector(db: Db, peerId: string): KnowledgeVector {
+  const rows = db.select().from(syncPeerKnowledge).where(eq(syncPeerKnowledge.peerId, peerId)).all();
+  return Object.fromEntries(rows.map((r) => [r.originId, r.hlc]));
+}
+
+/** The operations and audit entries a bundle for the peer would carry now. */
+export function pendingFor(ctx: Context, peerId: string) {
+  const peer = requireTrustedPeer(ctx.db, peerId);
+  return contentFor(ctx.sqlite, peerVector(ctx.db, peerId), scopeFilter(ctx.sqlite, peer.scopeCode));
+}
+
+/** A bundle for the peer with everything it lacks in its scope; recorded as made. */
+export function exportBundle(ctx: Context, peerId: string, transport: Transport): ExportedBundle {
+  const identity = ensureIdentity(ctx);
+  const peer = requireTrustedPeer(ctx.db, peerId);
+  const content = contentFor(ctx.sqlite, peerVector(ctx.db, peerId), scopeFilter(ctx.sqlite, peer.scopeCode));
+  const bytes = encodeBundle({
+    suite: suite(identity.suite),
+    sender: { nodeId: identity.nodeId, unitCode: identity.unitCode, signingSecret: identity.signing.secretKey },
+    recipients: [{ nodeId: peer.nodeId, encryptionPublic: peer.encryptionPublic }],
+    vector: ownVector(ctx.sqlite),
+    content,
+    createdAt: shanghaiTimestamp(ctx.now()),
+  });
+  const header = readBundleHeader(bytes);
+  ctx.write(
+    (w) =>
+      w.db
+        .insert(syncBundles)
+        .values({ id: header.id, direction: 'out', peers: peer.nodeId, operations: header.operations, bytes: bytes.length, transport, at: header.createdAt })
+        .run(),
+    () => ({ bundleId: header.id, peer: peer.nodeId, operations: header.operations, audit: header.audit, bytes: bytes.length, transport }),
+  );
+  return { bundleId: header.id, peerId: peer.nodeId, operations: header.operations, audit: header.audit, bytes };
+}
+
+const applied = (db: Db, bundleId: string): boolean =>
+  db.select({ id: syncBundles.id }).from(syncBundles).where(eq(syncBundles.id, bundleId)).get() !== undefined;
+
+/** The header of a bundle file and what this node knows of its sender; refuses only what cannot be read at all. */
+export function previewBundle(ctx: Context, bytes: Uint8Array): BundlePreview {
+  const header = readBundleHeader(bytes);
+  const sender = ctx.db.select().from(syncPeers).where(eq(syncPeers.nodeId, header.sender.nodeId)).get();
+  return {
+    header,
+    senderName: sender?.name ?? null,
+    senderState: !sender ? 'unknown' : sender.revokedAt === null ? 'active' : 'revoked',
+    forThisNode: header.recipients.includes(ctx.nodeId),
+    alreadyApplied: applied(ctx.db, header.id),
+  };
+}
+
+/**
+ * Case state and clocks are derived from the events, which travel, and not themselves synced:
+ * each node rebuilds them for the cases a bundle changed.
+ */
+function reprojectCases(db: Db, changed: readonly { table: string; id: string }[], now: Date): void {
+  const caseIds = new Set<string>();
+  for (const { table, id } of changed) {
+    if (table === getTableName(cases)) caseIds.add(id);
+    else if (table === getTableName(caseEvents)) {
+      const event = db.select({ caseId: caseEvents.caseId }).from(caseEvents).where(eq(caseEvents.id, id)).get();
+      if (event) caseIds.add(event.caseId);
+    }
+  }
+  for (const caseId of caseIds) if (db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).get()) projectCase(db, caseId, now);
+}
+
+/**
+ * Checks the bundle whole (structure, sender, signature, recipient, content), then applies it in
+ * one transaction. A bundle applied before changes nothing (replayed: true).
+ */
+export function importBundle(ctx: Context, bytes: Uint8Array, transport: Transport): BundleImportResult {
+  const identity = requireIdentity(ctx.db, ctx.nodeId);
+  const { header, content } = openBundle(bytes, { nodeId: identity.nodeId, encryptionSecret: identity.encryption.secretKey, encryptionPublic: identity.encryption.publicKey }, (nodeId) => {
+    const row = ctx.db.select().from(syncPeers).where(eq(syncPeers.nodeId, nodeId)).get();
+    return row ? { signingPublic: fromBase64(row.signingPublic), suite: row.suite, revoked: row.revokedAt !== null } : null;
+  });
+  const outcome = { bundleId: header.id, senderId: header.sender.nodeId, operations: header.operations, audit: 0, applied: 0, duplicates: 0, deferred: 0 };
+  if (applied(ctx.db, header.id)) return { ...outcome, replayed: true, duplicates: header.operations };
+  const result = ctx.write(
+    (w) => {
+      // the bundle may have been applied meanwhile by another process on this database
+      if (applied(w.db, header.id)) return null;
+      const merged = applyContent(ctx.sqlite, content, { auditSeq: w.pendingAuditSeq() });
+      w.db.delete(syncPeerKnowledge).where(eq(syncPeerKnowledge.peerId, header.sender.nodeId)).run();
+      const vector = Object.entries(header.vector).map(([originId, hlc]) => ({ peerId: header.sender.nodeId, originId, hlc }));
+      if (vector.length > 0) w.db.insert(syncPeerKnowledge).values(vector).run();
+      w.db
+        .insert(syncBundles)
+        .values({ id: header.id, direction: 'in', peers: header.sender.nodeId, operations: header.operations, bytes: bytes.length, transport, at: shanghaiTimestamp(ctx.now()) })
+        .run();
+      reprojectCases(w.db, merged.changed, ctx.now());
+      failpoint('sync.apply');
+      return merged;
+    },
+    (merged) => ({ bundleId: header.id, sender: header.sender.nodeId, transport, ...(merged ? { applied: merged.applied, duplicates: merged.duplicates, deferred: merged.deferred, audit: merged.audit } : { replayed: true }) }),
+  );
+  if (!result) return { ...outcome, replayed: true, duplicates: header.operations };
+  const tables = [...new Set(result.changed.map((c) => c.table))];
+  if (tables.length > 0) ctx.emit('data.changed', { tables });
+  return { ...outcome, replayed: false, applied: result.applied, duplicates: result.duplicates, deferred: result.deferred, audit: result.audit };
+}
