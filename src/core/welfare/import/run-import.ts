@@ -5,8 +5,8 @@
  * records and writes them on its connection: each thread takes what it can, and no record is
  * copied between them (thousands of small strings cost more to pass than to parse again).
  * SQLite lets one connection write at a time: each reads its chunk's records outside the
- * transaction, and the two take turns for the short transaction itself (writer.ts), while the
- * worker checkpoints the log for both, off the turn (worker.ts).
+ * transaction, and the two take turns for the short transaction itself (writer.ts); whichever is
+ * idle checkpoints the log for both (./checkpoints).
  *
  * Where no worker can start (tests run TypeScript through vitest's own loader, which a worker
  * does not inherit, and tsx may be absent), or the file is small, this thread does it all.
@@ -19,6 +19,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../api/errors';
 import { openTable, rowsOfCsvText, type TableRow } from '../../import/table-reader';
+import { checkpoint, CHECKPOINT_CHUNKS, CheckpointsDue } from './checkpoints';
 import { CHUNK_ROWS, type FileJob, type ToMain, type ToWorker } from './protocol';
 import { RecordWriter, WriteTurn, type RejectedCell, type Written } from './writer';
 
@@ -136,8 +137,9 @@ function failure(event: Extract<ToMain, { type: 'failed' }>): Error {
 async function withWorker(target: WriteTarget, job: FileJob, options: RunOptions, tally: Tally): Promise<boolean> {
   let worker: Worker;
   const turn = new WriteTurn();
+  const due = new CheckpointsDue();
   try {
-    worker = startWorker({ job, database: { file: target.sqlite.name, key: target.key }, no: target.no, turn: turn.shared });
+    worker = startWorker({ job, database: { file: target.sqlite.name, key: target.key }, no: target.no, turn: turn.shared, checkpoints: due.shared });
   } catch {
     return false;
   }
@@ -148,6 +150,8 @@ async function withWorker(target: WriteTarget, job: FileJob, options: RunOptions
     wake?.();
   };
   const next = async (): Promise<Event> => {
+    // waiting for rows: the time to checkpoint (./checkpoints)
+    if (events.length === 0 && due.claim(CHECKPOINT_CHUNKS)) checkpoint(target.sqlite);
     while (events.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     return events.shift()!;
   };
@@ -160,7 +164,7 @@ async function withWorker(target: WriteTarget, job: FileJob, options: RunOptions
   const writer = new RecordWriter(target.sqlite, job, target.no, turn);
   const width = options.headers.length;
   let ready = false;
-  // the worker checkpoints both connections' writes, off the turn to write (worker.ts)
+  // the two threads share the checkpoints out between them (./checkpoints), outside their commits
   const autocheckpoint = target.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   target.sqlite.pragma('wal_autocheckpoint = 0');
   try {
@@ -180,6 +184,7 @@ async function withWorker(target: WriteTarget, job: FileJob, options: RunOptions
         case 'text': {
           const rows = event.pieces.flatMap((p) => rowsOfCsvText(p.text, p.firstRow, options.delimiter!, width));
           tally.add(writer.write(rows), event.bytes);
+          due.written();
           tell({ type: 'take', chunks: 1 });
           options.onProgress({ ...tally.progress });
           break;

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../api/errors';
 import { applyKey } from '../../db/cipher';
 import { openTable, type TableRow } from '../../import/table-reader';
+import { checkpoint, CHECKPOINT_CHUNKS, CheckpointsDue } from './checkpoints';
 import { CHUNK_ROWS, type FileJob, type TextPiece, type ToMain, type ToWorker } from './protocol';
 import { RecordWriter, WriteTurn } from './writer';
 
@@ -17,10 +18,8 @@ interface WorkerData {
   database: { file: string; key: Uint8Array };
   no: number;
   turn: SharedArrayBuffer;
+  checkpoints: SharedArrayBuffer;
 }
-
-/** Chunks (read or handed on) between this thread's checkpoints: some 4 MB of pages. */
-const CHECKPOINT_CHUNKS = 8;
 
 function openDatabase(file: string, key: Uint8Array): Database.Database {
   const sqlite = new Database(file, { fileMustExist: true });
@@ -48,7 +47,7 @@ async function run(port: NonNullable<typeof parentPort>, data: WorkerData): Prom
     post({ type: 'ready' });
     let rows: TableRow[] = [];
     let pieces: TextPiece[] | null = [];
-    let chunks = 0;
+    const due = new CheckpointsDue(data.checkpoints);
     const flush = () => {
       const bytes = table.bytesRead();
       if (pieces && credit > 0) {
@@ -56,12 +55,12 @@ async function run(port: NonNullable<typeof parentPort>, data: WorkerData): Prom
         post({ type: 'text', pieces, bytes });
       } else {
         post({ type: 'written', ...writer.write(rows), bytes });
+        due.written();
       }
       rows = [];
       pieces = [];
-      // The checkpoints of both threads' writes, outside the turn to write: the other thread
-      // goes on writing meanwhile (a connection's own checkpoints run inside its commits).
-      if (++chunks % CHECKPOINT_CHUNKS === 0) sqlite!.pragma('wal_checkpoint(PASSIVE)');
+      // the importing thread was never idle to make it (./checkpoints)
+      if (due.claim(2 * CHECKPOINT_CHUNKS)) checkpoint(sqlite!);
     };
     try {
       for await (const batch of table.batches) {
@@ -73,7 +72,7 @@ async function run(port: NonNullable<typeof parentPort>, data: WorkerData): Prom
         if (rows.length >= CHUNK_ROWS) flush();
       }
       if (!stopping && rows.length > 0) flush();
-      if (!stopping) sqlite.pragma('wal_checkpoint(PASSIVE)');
+      if (!stopping) checkpoint(sqlite);
     } finally {
       await table.close();
     }
