@@ -14,6 +14,7 @@ import { changeLog, meta } from '../db/schema';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from '../security/lockout';
 import type { KdfParams } from '../security/keyslots';
 import { PERMISSIONS } from '../../shared/api/permissions';
+import { applyDeferred } from '../sync/exchange';
 import { RelayAgent } from '../sync/relay/agent';
 import { anonymous, can, type Caller } from './caller';
 import type { Context } from './context';
@@ -93,6 +94,8 @@ export function openCore(options: CoreOptions): Core {
     const database = vault.database;
     // imports that a crash or a kill left half-written are removed before anything reads
     removeAbandonedImports(database.sqlite, now());
+    // operations from a newer version waited for this upgrade's columns
+    applyDeferred(database.sqlite, database.db, now());
     const nodeId = ensureNodeId(database);
     const last = database.db.select({ hlc: changeLog.hlc }).from(changeLog).orderBy(desc(changeLog.hlc)).limit(1).get();
     opened = { nodeId, clock: new HybridLogicalClock(nodeId, () => now().getTime(), last?.hlc) };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api, type BundleImportResult, type CaseSummary, type ExportedBundleFile, type IdentityFile, type OrgUnit, type SyncStatus } from '../../shared/api';
 import type { Core } from '../api/core';
-import { testCore } from '../testing/fixtures';
+import { ADMIN, bareCore, logIn, syntheticId, testCore } from '../testing/fixtures';
 import { unitId } from '../registry/units';
 
 /** A file through the chunked upload, as the application and the command line send one. */
@@ -115,6 +115,27 @@ describe('sync by file', () => {
     expect(((await county.call(api.units.list.name, {})) as OrgUnit[]).map((u) => u.code)).toEqual(['530700']);
     // the uploads are gone whatever the outcome
     expect(fs.readdirSync(path.join(path.dirname(county.database.sqlite.name), 'uploads')).filter((f) => !f.startsWith('.'))).toEqual([]);
+  });
+
+  it('keeps a column from a newer version, and applies it once an upgrade adds the column', async () => {
+    const { city, county } = await offices();
+    await county.call(api.people.create.name, { name: '和建华', idNumber: syntheticId('530721', '19850312', '041') });
+    // the county runs a newer version whose people have a column this one lacks
+    county.database.sqlite.prepare("UPDATE change_log SET columns = json_set(columns, '$.wechat', 'hejianhua88') WHERE table_name = 'people' AND op = 'insert'").run();
+    const result = await importInto(city, await exportFor(county, city));
+    expect(result.replayed).toBe(false);
+    const { sqlite } = city.database;
+    expect(sqlite.prepare('SELECT name FROM people').pluck().all()).toEqual(['和建华']);
+    expect(sqlite.prepare('SELECT table_name, column_name FROM sync_deferred').raw().all()).toEqual([['people', 'wechat']]);
+
+    // the upgrade adds the column; at the next unlock the kept value is applied
+    sqlite.exec('ALTER TABLE people ADD COLUMN wechat TEXT');
+    const dbFile = sqlite.name;
+    city.close();
+    const { core: upgraded } = bareCore({ dbFile });
+    await logIn(upgraded, ADMIN.username, ADMIN.password);
+    expect(upgraded.database.sqlite.prepare('SELECT wechat FROM people').pluck().all()).toEqual(['hejianhua88']);
+    expect(upgraded.database.sqlite.prepare('SELECT count(*) FROM sync_deferred').pluck().get()).toBe(0);
   });
 
   it('shows what a file holds before it is applied', async () => {

@@ -5,6 +5,7 @@
  * peer's new vector and the bundle's record, so that an import killed midway leaves the database
  * as it was and the same file imports cleanly afterwards.
  */
+import type Database from 'better-sqlite3';
 import { eq, getTableName } from 'drizzle-orm';
 import type { BundleImportResult } from '../../shared/api/sync';
 import type { Context } from '../api/context';
@@ -16,7 +17,7 @@ import { caseEvents, cases, syncBundles, syncPeerKnowledge, syncPeers } from '..
 import { encodeBundle, openBundle, readBundleHeader, type BundleHeader } from './bundle';
 import { suite } from './crypto/suite';
 import { ensureIdentity, fromBase64, requireIdentity } from './identity';
-import { applyContent, contentFor, ownVector, scopeFilter } from './merge';
+import { applyContent, contentFor, ownVector, reapplyDeferred, scopeFilter } from './merge';
 import { requireTrustedPeer } from './peers';
 import type { KnowledgeVector } from './operations';
 
@@ -107,6 +108,20 @@ function reprojectCases(db: Db, changed: readonly { table: string; id: string }[
     }
   }
   for (const caseId of caseIds) if (db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).get()) projectCase(db, caseId, now);
+}
+
+/**
+ * Applies what arrived for columns or tables this version lacked, once an upgrade has added
+ * them (at the first unlock after migrations); one transaction.
+ */
+export function applyDeferred(sqlite: Database.Database, db: Db, now: Date): number {
+  const deferred = sqlite.prepare('SELECT count(*) FROM sync_deferred').pluck().get() as number;
+  if (deferred === 0) return 0;
+  return sqlite.transaction(() => {
+    const changed = reapplyDeferred(sqlite);
+    reprojectCases(db, changed, now);
+    return changed.length;
+  })();
 }
 
 /**
