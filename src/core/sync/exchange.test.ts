@@ -80,6 +80,19 @@ describe('sync by file', () => {
     expect(status.peers.map((p) => p.nodeId)).toEqual([county.nodeId]);
   });
 
+  it('carries a document filed at the county with its file, which the city can open', async () => {
+    const { city, county } = await offices();
+    await importInto(county, await exportFor(city, county));
+    const made = (await county.call(api.cases.intake.name, clue('附有材料的线索', unitId('530721')))) as { id: string };
+    const letter = Buffer.from('举报信（合成样例）：反映某村干部优亲厚友。');
+    await county.call(api.cases.attach.name, { caseId: made.id, fileName: '举报信.txt', contentBase64: letter.toString('base64') });
+    await importInto(city, await exportFor(county, city));
+    const detail = (await city.call(api.cases.get.name, { id: made.id })) as { documents: { id: string; fileName: string }[] };
+    expect(detail.documents.map((d) => d.fileName)).toEqual(['举报信.txt']);
+    const file = (await city.call(api.cases.document.name, { id: detail.documents[0]!.id })) as { contentBase64: string };
+    expect(Buffer.from(file.contentBase64, 'base64').equals(letter)).toBe(true);
+  });
+
   it("keeps what is outside a peer's scope out of its bundles", async () => {
     const { city, county, root } = await offices();
     await city.call(api.cases.intake.name, clue('市本级线索', root));

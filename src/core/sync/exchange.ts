@@ -13,13 +13,13 @@ import { failpoint } from '../api/failpoint';
 import { shanghaiTimestamp } from '../api/time';
 import type { Db } from '../db/open';
 import { projectCase } from '../cases/project';
-import { caseEvents, cases, syncBundles, syncPeerKnowledge, syncPeers } from '../db/schema';
+import { blobs, caseDocuments, caseEvents, cases, syncBundles, syncPeerKnowledge, syncPeers, welfareHitDocuments } from '../db/schema';
 import { encodeBundle, openBundle, readBundleHeader, type BundleHeader } from './bundle';
 import { suite } from './crypto/suite';
 import { ensureIdentity, fromBase64, requireIdentity } from './identity';
 import { applyContent, contentFor, ownVector, reapplyDeferred, scopeFilter } from './merge';
 import { requireTrustedPeer } from './peers';
-import type { KnowledgeVector } from './operations';
+import type { BundleContent, KnowledgeVector } from './operations';
 
 export type Transport = 'file' | 'relay';
 
@@ -41,6 +41,29 @@ export interface BundlePreview {
   alreadyApplied: boolean;
 }
 
+/** The column by which each document table names its file (blobs.sha256): the file travels with the row. */
+const FILE_COLUMNS: ReadonlyMap<string, string> = new Map([
+  [getTableName(caseDocuments), caseDocuments.sha256.name],
+  [getTableName(welfareHitDocuments), welfareHitDocuments.sha256.name],
+]);
+
+/** The content with the bytes of every file its document rows name (FORMAT.md, "Files"). */
+function withFiles(sqlite: Database.Database, content: BundleContent): BundleContent {
+  const hashes = new Set<string>();
+  for (const op of content.operations) {
+    const column = FILE_COLUMNS.get(op.table);
+    const hash = column ? op.columns[column] : undefined;
+    if (typeof hash === 'string') hashes.add(hash);
+  }
+  if (hashes.size === 0) return content;
+  const read = sqlite.prepare('SELECT content FROM blobs WHERE sha256 = ?').pluck();
+  const files = [...hashes].flatMap((sha256) => {
+    const bytes = read.get(sha256) as Buffer | undefined;
+    return bytes ? [{ sha256, base64: bytes.toString('base64') }] : [];
+  });
+  return { ...content, files };
+}
+
 /** What the peer's latest bundle said it holds. */
 export function peerVector(db: Db, peerId: string): KnowledgeVector {
   const rows = db.select().from(syncPeerKnowledge).where(eq(syncPeerKnowledge.peerId, peerId)).all();
@@ -57,7 +80,7 @@ export function pendingFor(ctx: Context, peerId: string) {
 export function exportBundle(ctx: Context, peerId: string, transport: Transport): ExportedBundle {
   const identity = ensureIdentity(ctx);
   const peer = requireTrustedPeer(ctx.db, peerId);
-  const content = contentFor(ctx.sqlite, peerVector(ctx.db, peerId), scopeFilter(ctx.sqlite, peer.scopeCode));
+  const content = withFiles(ctx.sqlite, contentFor(ctx.sqlite, peerVector(ctx.db, peerId), scopeFilter(ctx.sqlite, peer.scopeCode)));
   const bytes = encodeBundle({
     suite: suite(identity.suite),
     sender: { nodeId: identity.nodeId, unitCode: identity.unitCode, signingSecret: identity.signing.secretKey },
@@ -140,6 +163,10 @@ export function importBundle(ctx: Context, bytes: Uint8Array, transport: Transpo
     (w) => {
       // the bundle may have been applied meanwhile by another process on this database
       if (applied(w.db, header.id)) return null;
+      for (const file of content.files ?? []) {
+        const bytes = Buffer.from(file.base64, 'base64');
+        w.db.insert(blobs).values({ sha256: file.sha256, content: bytes, size: bytes.length }).onConflictDoNothing().run();
+      }
       const merged = applyContent(ctx.sqlite, content, { auditSeq: w.pendingAuditSeq() });
       w.db.delete(syncPeerKnowledge).where(eq(syncPeerKnowledge.peerId, header.sender.nodeId)).run();
       const vector = Object.entries(header.vector).map(([originId, hlc]) => ({ peerId: header.sender.nodeId, originId, hlc }));

@@ -41,8 +41,16 @@ export interface AuditRecord {
  */
 export type KnowledgeVector = Record<string, string>;
 
+/** The bytes of a file a document row names by its SHA-256 (the blobs table). */
+export interface FileContent {
+  sha256: string;
+  base64: string;
+}
+
 /** What a bundle carries, before compression and encryption. */
 export interface BundleContent {
   operations: Operation[];
   audit: AuditRecord[];
+  /** the files the document rows among the operations name; absent in bundles from before files travelled */
+  files?: FileContent[];
 }

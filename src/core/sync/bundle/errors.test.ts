@@ -154,6 +154,10 @@ describe.each(SUITE_IDS)('bundle checks under %s', (id) => {
       expect(craft({ from: county, to: [city], json: upsert, header: { operations: 1, audit: 1 } })).toMatch(/^content operations\.0\.op/);
       const nested = JSON.stringify({ ...content, operations: [{ ...content.operations[0], columns: { title: { $gt: 1 } } }] });
       expect(craft({ from: county, to: [city], json: nested, header: { operations: 1, audit: 1 } })).toMatch(/^content operations\.0\.columns/);
+      // a file whose bytes are not the ones its hash names
+      const file = { sha256: 'a'.repeat(64), base64: Buffer.from('举报信').toString('base64') };
+      const swapped = JSON.stringify({ ...content, files: [file] });
+      expect(craft({ from: county, to: [city], json: swapped, header: { operations: 5, audit: 1 } })).toMatch(/^content files\.0.*SHA-256/);
     });
 
     it('refuses a decompression bomb without inflating past the announced size', () => {

@@ -3,6 +3,8 @@
  * schemas check what we write and what we read, so we never send a bundle a peer would refuse.
  * Unknown object fields are dropped, not refused: a newer version may add some.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import type { AuditRecord, BundleContent, KnowledgeVector, Operation } from '../operations';
 
@@ -63,9 +65,15 @@ export const auditRecordSchema: z.ZodType<AuditRecord> = z
   })
   .refine((entry) => stampNode(entry.hlc) === entry.nodeId, { message: 'the stamp does not name the node' });
 
+/** A file's bytes, checked against the hash that names them (a document row points at it). */
+export const fileContentSchema = z
+  .object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.base64() })
+  .refine((file) => bytesToHex(sha256(Buffer.from(file.base64, 'base64'))) === file.sha256, { message: 'content does not match its SHA-256' });
+
 export const bundleContentSchema: z.ZodType<BundleContent> = z.object({
   operations: z.array(operationSchema),
   audit: z.array(auditRecordSchema),
+  files: z.array(fileContentSchema).optional(),
 });
 
 /** The header's JSON as it travels (FORMAT.md, "Header"). */
