@@ -66,6 +66,10 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
         // Sheets are stored in creation order; "the first sheet" is the first tab, per workbook.xml.
         const wanted = sheet ?? book.model?.sheets?.[0]?.name ?? next.value.name;
         if (next.value.name === wanted) return next.value;
+        // Read through, not skipped: exceljs removes a sheet's temp file as soon as the next one
+        // is asked for, racing the unread file's opening into an uncaught ENOENT.
+        const rows = next.value[Symbol.asyncIterator]();
+        while (!(await watched(rows.next())).done);
       }
     } catch (error) {
       throw asUnreadable(error, file);
