@@ -84,6 +84,11 @@ test.describe('screenshots', () => {
     await app.goTo('比对疑点');
     await expect(page.getByTestId('hit-row').first()).toBeVisible();
     await shoot(page, 'welfare-hits');
+
+    // this node's keys and fingerprint, before any peer is added
+    await app.goTo('数据同步');
+    await expect(page.getByTestId('identity-download')).toBeEnabled();
+    await shoot(page, 'sync');
   });
 });
 

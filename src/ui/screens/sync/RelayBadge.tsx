@@ -8,7 +8,8 @@ const COLOR: Record<RelayState, string> = { online: 'green', offline: 'orange', 
 export function RelayBadge({ state, size = 'md' }: { state: RelayState; size?: 'sm' | 'md' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[state]} variant="light" size={size} data-testid="relay-state" data-state={state}>
+    // never squeezed by the text beside it: a cut word is no state
+    <Badge color={COLOR[state]} variant="light" size={size} style={{ flexShrink: 0 }} data-testid="relay-state" data-state={state}>
       {t(`ui.sync.relay.${state}`)}
     </Badge>
   );
