@@ -3,6 +3,7 @@
  * the audit trail, each stamped by the node that made it, and knowledge vectors that say how far
  * a node holds each origin's stamps.
  */
+import type { AuditFields } from '../api/audit';
 
 /** A value as the change log stores it (JSON). */
 export type ColumnValue = string | number | boolean | null;
@@ -22,15 +23,7 @@ export interface Operation {
 }
 
 /** One audit entry as its node wrote it (audit_log, without the local seq): never changed, merged by id. */
-export interface AuditRecord {
-  id: string;
-  nodeId: string;
-  at: string;
-  hlc: string;
-  actor: string;
-  procedure: string;
-  rows: string;
-  summary: string;
+export interface AuditRecord extends AuditFields {
   prevHash: string;
   hash: string;
 }
