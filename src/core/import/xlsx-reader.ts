@@ -36,46 +36,65 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
   // loaded on first use: most commands never read a workbook, and exceljs is slow to load
   const { default: Excel } = await import('exceljs');
 
-  const input: Readable & { bytesRead?: number } = 'path' in source ? createReadStream(source.path) : bytesStream(source.bytes);
-  // exceljs pipes the input into its unzip stream, and a pipe forwards neither errors nor
-  // destruction: a read error or a close() would leave its iterators waiting forever. So every
-  // wait on exceljs also watches the input and close().
-  let closeNow = (): void => {};
-  const interrupted = new Promise<IteratorReturnResult<undefined>>((resolve, reject) => {
-    input.on('error', reject);
-    closeNow = () => resolve({ done: true, value: undefined });
-  });
-  interrupted.catch(() => {}); // observed through `watched`; unobserved when nothing goes wrong
-  const watched = <T>(next: Promise<IteratorResult<T>>): Promise<IteratorResult<T>> => Promise.race([next, interrupted]);
+  /** One pass of exceljs's streaming reader over the file. */
+  function startReading() {
+    const input: Readable & { bytesRead?: number } = 'path' in source ? createReadStream(source.path) : bytesStream(source.bytes);
+    // exceljs pipes the input into its unzip stream, and a pipe forwards neither errors nor
+    // destruction: a read error or a close() would leave its iterators waiting forever. So every
+    // wait on exceljs also watches the input and close().
+    let closeNow = (): void => {};
+    const interrupted = new Promise<IteratorReturnResult<undefined>>((resolve, reject) => {
+      input.on('error', reject);
+      closeNow = () => resolve({ done: true, value: undefined });
+    });
+    interrupted.catch(() => {}); // observed through `watched`; unobserved when nothing goes wrong
+    const watched = <T>(next: Promise<IteratorResult<T>>): Promise<IteratorResult<T>> => Promise.race([next, interrupted]);
+    const book = new Excel.stream.xlsx.WorkbookReader(input, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Needed to tell date cells from numbers: the number format lives in the styles.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    }) as unknown as BookReader;
+    return { input, closeNow, watched, book, sheets: book[Symbol.asyncIterator]() };
+  }
+  let reading = startReading();
 
-  const book = new Excel.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Needed to tell date cells from numbers: the number format lives in the styles.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  }) as unknown as BookReader;
-  const sheets = book[Symbol.asyncIterator]();
-
-  async function findSheet(): Promise<SheetReader> {
-    try {
-      for (;;) {
-        const next = await watched(sheets.next());
-        if (next.done) break;
-        // Sheets are stored in creation order; "the first sheet" is the first tab, per workbook.xml.
-        const wanted = sheet ?? book.model?.sheets?.[0]?.name ?? next.value.name;
-        if (next.value.name === wanted) return next.value;
-        // Read through, not skipped: exceljs removes a sheet's temp file as soon as the next one
-        // is asked for, racing the unread file's opening into an uncaught ENOENT.
-        const rows = next.value[Symbol.asyncIterator]();
-        while (!(await watched(rows.next())).done);
-      }
-    } catch (error) {
-      throw asUnreadable(error, file);
+  /** The sheet asked for (or the first tab) in the current pass. */
+  async function sheetOf(pass: ReturnType<typeof startReading>): Promise<SheetReader> {
+    for (;;) {
+      const next = await pass.watched(pass.sheets.next());
+      if (next.done) break;
+      // Sheets are stored in creation order; "the first sheet" is the first tab, per workbook.xml.
+      const wanted = sheet ?? pass.book.model?.sheets?.[0]?.name ?? next.value.name;
+      if (next.value.name === wanted) return next.value;
+      // Read through, not skipped: exceljs removes a sheet's temp file as soon as the next one
+      // is asked for, racing the unread file's opening into an uncaught ENOENT.
+      const rows = next.value[Symbol.asyncIterator]();
+      while (!(await pass.watched(rows.next())).done);
     }
     // A zip without the sheet: either a named sheet the workbook lacks, or not a workbook at all.
     throw sheet === undefined ? unreadable(file) : new AppError('FILE_UNREADABLE', { sheet });
+  }
+
+  async function findSheet(): Promise<SheetReader> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await sheetOf(reading);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        // exceljs's streaming reader now and then loses workbook.xml when it reads sheets back
+        // from its temp files (a race of its own, 1 open in 50 to 200 here): another pass reads it
+        if (attempt < 3 && error instanceof TypeError) {
+          reading.closeNow();
+          reading.input.destroy(); // the failed pass has read its input to the end
+          reading = startReading();
+          continue;
+        }
+        throw asUnreadable(error, file);
+      }
+    }
   }
 
   async function* batches(): AsyncGenerator<RecordBatch, void, undefined> {
@@ -84,7 +103,7 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
     let batch: RawRecord[] = [];
     try {
       for (;;) {
-        const next = await watched(rows.next());
+        const next = await reading.watched(rows.next());
         if (next.done) break;
         rowNumber = next.value.number;
         batch.push({ rowNumber, cells: rowCells(next.value) });
@@ -106,13 +125,13 @@ export async function openXlsx(source: TableSource, file: string, sheet: string 
     batches: batches(),
     delimiter: null,
     destroy: () => {
-      closeNow();
+      reading.closeNow();
       // Not input.destroy(): exceljs keeps sheets it meets before the shared strings in temp
       // files and reads them back later; cutting its input races that read against the temp
       // files' removal, an uncaught ENOENT that would take the process down. Left unread, the
       // reader just waits, and its temp files go when the process exits.
     },
-    bytesRead: () => input.bytesRead ?? 0,
-    sheets: () => (book.model?.sheets ?? []).map((s) => s.name ?? '').filter((name) => name !== ''),
+    bytesRead: () => reading.input.bytesRead ?? 0,
+    sheets: () => (reading.book.model?.sheets ?? []).map((s) => s.name ?? '').filter((name) => name !== ''),
   };
 }
