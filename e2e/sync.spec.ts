@@ -128,6 +128,12 @@ async function registerClue(app: AppModel, title: string, unit: string, subject:
   await expect(app.case.root).toBeVisible();
 }
 
+async function openClue(app: AppModel, title: string): Promise<void> {
+  await app.goTo('案件台账');
+  await app.register.row(title).click();
+  await expect(app.case.root).toBeVisible();
+}
+
 /** The register shows exactly these clues; resolves with its rows as text (number, unit, stage …). */
 async function expectClues(app: AppModel, titles: string[]): Promise<string[]> {
   await app.goTo('案件台账');
@@ -182,6 +188,13 @@ test('two offices exchange through the relay, carry a bundle by file while it is
   await expect(city.app.sync.indicator).toHaveAttribute('data-state', 'offline');
   await registerClue(county.app, CLUE_OFFLINE, '玉龙县', '木同步乙');
   await createCounty(city.app, '永胜县', '530722');
+  // and both move the same clue, each unaware of the other
+  await openClue(city.app, CLUE_ONLINE);
+  await city.app.case.act('not_accept', { reason: '市纪委：不属于受理范围' });
+  await city.app.case.expectStage('closed');
+  await openClue(county.app, CLUE_ONLINE);
+  await county.app.case.act('report_up', { recipient: '云南省纪委监委' });
+  await county.app.case.expectStage('closed');
 
   // the county's changes carried by file: previewed, then applied; the same file again changes nothing
   await county.app.sync.open();
@@ -204,6 +217,15 @@ test('two offices exchange through the relay, carry a bundle by file while it is
   await expect(again.getByTestId('bundle-discarded')).toBeVisible();
   await expectClues(city.app, [CLUE_ONLINE, CLUE_OFFLINE]);
 
+  // the clue moved on both sides: both moves are kept and shown, and nothing else can be done to
+  // it until the city, having phoned the county, keeps one
+  await openClue(city.app, CLUE_ONLINE);
+  await expect(city.app.case.conflict.getByTestId('conflict-move')).toHaveCount(2);
+  await expect(city.app.page.getByTestId('case-action')).toHaveCount(0);
+  await expect(city.app.page.locator('[data-testid="case-event"][data-conflicting="true"]')).toHaveCount(2);
+  await city.app.case.keepMove('云南省纪委监委', '经与玉龙县电话核实，以报送上级为准');
+  await expect(city.app.case.step('not_accept')).toHaveAttribute('data-undone', 'true');
+
   // the relay back on the same port: the rest flows (the city's new county), nothing lost or doubled
   const port = relay.port;
   await relay.restart();
@@ -219,6 +241,10 @@ test('two offices exchange through the relay, carry a bundle by file while it is
   // the same two clues on both sides, down to their numbers and stages
   expect(await expectClues(county.app, [CLUE_ONLINE, CLUE_OFFLINE])).toEqual(await expectClues(city.app, [CLUE_ONLINE, CLUE_OFFLINE]));
   for (const office of [city, county]) {
+    await openClue(office.app, CLUE_ONLINE);
+    await expect(office.app.case.step('report_up')).toHaveAttribute('data-undone', 'false');
+    await expect(office.app.case.step('not_accept')).toHaveAttribute('data-undone', 'true');
+    await expect(office.app.case.conflict).toHaveCount(0);
     await office.app.goTo('组织机构');
     for (const name of ['玉龙县', '永胜县']) await expect(office.app.units.node(name)).toBeVisible();
   }

@@ -86,6 +86,11 @@ export class CaseModel {
     return this.page.getByTestId('case-event').and(this.page.locator(`[data-action="${action}"]`));
   }
 
+  /** The step itself, not an undo of it. */
+  step(action: string): Locator {
+    return this.event(action).and(this.page.locator('[data-kind="acted"]'));
+  }
+
   actionButton(action: string): Locator {
     return this.page.getByTestId('case-action').and(this.page.locator(`[data-action="${action}"]`));
   }
@@ -97,7 +102,7 @@ export class CaseModel {
   /** Opens the action's form, fills what is given, and submits it. */
   async act(
     action: string,
-    values: { date?: string; department?: string; reason?: string; reviewDate?: string; sanctions?: string[]; measure?: string } = {},
+    values: { date?: string; department?: string; reason?: string; recipient?: string; reviewDate?: string; sanctions?: string[]; measure?: string } = {},
   ): Promise<void> {
     await this.actionButton(action).click();
     const form = this.actionForm;
@@ -108,12 +113,30 @@ export class CaseModel {
     if (values.measure) await choose(this.page, form.getByTestId('action-measure'), values.measure);
     for (const [i, sanction] of (values.sanctions ?? []).entries()) await choose(this.page, form.getByTestId('action-sanction').nth(i), sanction);
     if (values.reason) await form.getByTestId('action-reason').fill(values.reason);
+    if (values.recipient) await form.getByTestId('action-recipient').fill(values.recipient);
     await this.submitAction();
   }
 
   /** The action form's submit button: 确定, or 提请审批 for an action that needs approval. */
   async submitAction(): Promise<void> {
     await this.actionForm.locator('button[type=submit]').click();
+  }
+
+  /** Moves made at two offices at once, waiting for someone to keep one. */
+  get conflict(): Locator {
+    return this.page.getByTestId('case-conflict');
+  }
+
+  conflictMove(text: string): Locator {
+    return this.conflict.getByTestId('conflict-move').filter({ hasText: text });
+  }
+
+  /** Keeps the conflicting move that shows `text`; the others are undone. */
+  async keepMove(text: string, reason: string): Promise<void> {
+    await this.conflictMove(text).getByRole('radio').check();
+    await this.conflict.getByTestId('conflict-reason').fill(reason);
+    await this.conflict.getByTestId('conflict-keep').click();
+    await expect(this.conflict).toHaveCount(0);
   }
 
   async approve(comment?: string): Promise<void> {

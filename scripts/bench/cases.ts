@@ -117,8 +117,8 @@ function bulkCases(sqlite: Database.Database, refs: Refs, count: number, today: 
     `INSERT INTO case_subjects (id, case_id, person_id, name, name_initials, name_pinyin, id_number, unit_id, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEvent = sqlite.prepare(
-    `INSERT INTO case_events (id, case_id, seq, kind, action, from_stage, to_stage, date, at, user_id, actor, fields, approvals, effects, refers_to)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO case_events (id, case_id, seq, kind, action, from_stage, to_stage, date, at, user_id, actor, fields, approvals, effects, refers_to, after)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertClock = sqlite.prepare(
     `INSERT INTO case_clocks (id, case_id, kind, start_date, due, unknown_year, closed_date, paused_since, pause_reason, extensions, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -168,11 +168,11 @@ function bulkCases(sqlite: Database.Database, refs: Refs, count: number, today: 
       insertSubject.run(newId(), id, person.id, person.name, person.initials, person.pinyin, person.idNumber, person.unitId, person.position, at);
       const events: StoredEvent[] = [];
       const append = (event: NewEvent) => {
-        const stored: StoredEvent = { ...event, id: newId(), seq: events.length + 1, at };
+        const stored: StoredEvent = { ...event, id: newId(), seq: events.length + 1, at, after: events.length > 0 ? [events.at(-1)!.id] : [] };
         events.push(stored);
         insertEvent.run(
           stored.id, id, stored.seq, stored.kind, stored.action, stored.fromStage, stored.toStage, stored.date, stored.at, stored.userId, stored.actor,
-          JSON.stringify(stored.fields), JSON.stringify(stored.approvals), JSON.stringify(stored.effects), stored.refersTo,
+          JSON.stringify(stored.fields), JSON.stringify(stored.approvals), JSON.stringify(stored.effects), stored.refersTo, JSON.stringify(stored.after),
         );
         return stored;
       };

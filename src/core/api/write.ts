@@ -143,6 +143,15 @@ export class Writer {
     return (last ?? 0) + 1;
   }
 
+  /**
+   * Folds in a stamp that arrived in this write (a bundle's operations): a change made after
+   * them in the same write must sort after them, or an office whose clock runs ahead would win
+   * over it everywhere (per-column last writer wins).
+   */
+  receive(stamp: string): void {
+    this.clock.receive(stamp);
+  }
+
   /** Records a row that was looked at, for the audit entry (no change-log operation). */
   noteRead(table: string, id: string): void {
     this.reads.push({ table, id });

@@ -4,7 +4,7 @@ import { implement } from '../api/implement';
 import { shanghaiTimestamp } from '../api/time';
 import { currentUser } from '../auth/accounts';
 import { alertCounts, approvalInbox, deadlineBoard } from './board';
-import { acknowledgeReport, actOnCase, decideProposal, intakeClue, mergeCases, requireCase, undoLatest } from './commands';
+import { acknowledgeReport, actOnCase, decideProposal, intakeClue, mergeCases, requireCase, resolveConflict, undoLatest } from './commands';
 import { fileDocuments, readDocument } from './documents';
 import { digestWorkbook, statisticsWorkbook } from './exports';
 import { findDuplicates, getCaseDetail, listCases } from './queries';
@@ -41,6 +41,11 @@ export const caseProcedures = [
 
   implement(api.cases.undo, (ctx, input) => {
     ctx.write((w) => undoLatest(w, ctx.caller, input, ctx.now()));
+    return getCaseDetail(ctx.db, ctx.caller, input.caseId, ctx.now());
+  }),
+
+  implement(api.cases.resolveConflict, (ctx, input) => {
+    ctx.write((w) => resolveConflict(w, ctx.caller, input, ctx.now()), () => ({ keep: input.keep }));
     return getCaseDetail(ctx.db, ctx.caller, input.caseId, ctx.now());
   }),
 

@@ -1,6 +1,6 @@
 // The writes of the case workflow: register a clue, act on it, decide a proposal, undo, merge,
 // acknowledge a report. Each appends events and re-derives the case in one transaction.
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Action, ActionFields, IntakeInput } from '../../shared/api/cases';
 import { cases as casesApi } from '../../shared/api/cases';
 import type { ParsedInputOf } from '../../shared/api/procedure';
@@ -12,14 +12,16 @@ import { shanghaiDate, shanghaiTimestamp } from '../api/time';
 import type { Writer } from '../api/write';
 import { requireInScope } from '../auth/scope';
 import type { Db } from '../db/open';
-import { cases, caseSubjects, orgUnits, roles, users } from '../db/schema';
+import { cases, caseSubjects, roles, users } from '../db/schema';
 import { parseIdNumber } from '../registry/id-number';
 import { normalizeName } from '../registry/names';
 import { pinyinKeys } from '../registry/pinyin';
 import { getPerson } from '../registry/people';
 import { requireUnit } from '../registry/units';
+import { movesToTakeBack } from './conflicts';
 import { fileDocuments } from './documents';
 import { appendEvent, loadEvents, type NewEvent } from './events';
+import { nextNumber } from './numbering';
 import { plan } from './plan';
 import { projectCase } from './project';
 import { replay, undoable, type CaseState, type StoredEvent } from './replay';
@@ -39,18 +41,6 @@ export function callerRole(db: Db, caller: Caller): RoleCode | null {
   if (!caller.userId) return null;
   const row = db.select({ code: roles.code }).from(users).innerJoin(roles, eq(roles.id, users.roleId)).where(eq(users.id, caller.userId)).get();
   return (row?.code as RoleCode | undefined) ?? null;
-}
-
-function nextNumber(db: Db, unitId: string, receivedDate: string): string {
-  const unit = db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, unitId)).get()!;
-  const prefix = `${unit.code}-${receivedDate.slice(0, 4)}-`;
-  const last = db
-    .select({ number: sql<string | null>`max(${cases.number})` })
-    .from(cases)
-    .where(like(cases.number, `${prefix}%`))
-    .get();
-  const seq = last?.number ? Number(last.number.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(seq).padStart(5, '0')}`;
 }
 
 function subjectRow(db: Db, scope: Scope, caseId: string, subject: IntakeParsed['subjects'][number], at: string) {
@@ -142,6 +132,11 @@ function requireVersion(state: CaseState, events: StoredEvent[], version: number
   }
 }
 
+/** A case moved at two offices at once is moved again only once people chose which move stands. */
+function requireNoConflict(state: CaseState): void {
+  if (state.conflict) throw new AppError('CASE_IN_CONFLICT');
+}
+
 /** The effective date of an action: today unless given, never before the case's last event nor after today. */
 function effectiveDate(state: CaseState, date: string | null | undefined, now: Date): string {
   const value = date ?? today(now);
@@ -185,6 +180,7 @@ export function actOnCase(w: Writer, caller: Caller, input: ParsedInputOf<typeof
   requireCase(w.db, caller, input.caseId);
   const { events, state } = loadState(w, input.caseId);
   requireVersion(state, events, input.version);
+  requireNoConflict(state);
   const date = effectiveDate(state, input.date, now);
   checkFieldReferences(w, caller, input.caseId, input.fields);
   const planned = plan(state, loadSettings(w.db), input.action, input.fields, date, (permission) => caller.permissions.has(permission));
@@ -200,6 +196,7 @@ export function decideProposal(w: Writer, caller: Caller, input: ParsedInputOf<t
   requireCase(w.db, caller, input.caseId);
   const { events, state } = loadState(w, input.caseId);
   requireVersion(state, events, input.version);
+  requireNoConflict(state);
   const pending = state.pending;
   if (!pending) throw new AppError('CASE_NOTHING_PENDING');
   if (callerRole(w.db, caller) !== pending.approver) throw new AppError('CASE_NOT_APPROVER', { role: pending.approver });
@@ -237,6 +234,7 @@ export function undoLatest(w: Writer, caller: Caller, input: ParsedInputOf<typeo
   requireCase(w.db, caller, input.caseId);
   const { events, state } = loadState(w, input.caseId);
   requireVersion(state, events, input.version);
+  requireNoConflict(state);
   const target = undoable(events, state);
   if (!target) throw new AppError('CASE_NOTHING_TO_UNDO');
   if (target.userId !== caller.userId) throw new AppError('FORBIDDEN', { why: 'undo_by_author' });
@@ -262,10 +260,43 @@ export function undoLatest(w: Writer, caller: Caller, input: ParsedInputOf<typeo
   projectCase(w.db, input.caseId, now);
 }
 
-/** Who may undo the latest event: its author. */
+/** Who may undo the latest event: its author, once no conflict waits. */
 export function canUndo(events: StoredEvent[], state: CaseState, caller: Caller): boolean {
   const target = undoable(events, state);
-  return target !== undefined && target.userId === caller.userId && !(target.kind === 'merged' && target.effects.mergedInto);
+  return state.conflict === null && target !== undefined && target.userId === caller.userId && !(target.kind === 'merged' && target.effects.mergedInto);
+}
+
+/**
+ * Settles a conflict: the move chosen stands, and every move in effect made concurrently with it
+ * is taken back by an undo naming it. Nothing is deleted; both histories stay in the timeline.
+ */
+export function resolveConflict(w: Writer, caller: Caller, input: ParsedInputOf<typeof casesApi.resolveConflict>, now: Date): void {
+  requireCase(w.db, caller, input.caseId);
+  const { events, state } = loadState(w, input.caseId);
+  requireVersion(state, events, input.version);
+  if (!state.conflict) throw new AppError('CASE_NOT_IN_CONFLICT');
+  if (!state.conflict.eventIds.includes(input.keep)) throw new AppError('INVALID_INPUT', { issues: [`keep ${input.keep}: not one of the conflicting moves`] });
+  for (const target of movesToTakeBack(events, state.undone, input.keep)) {
+    appendEvent(
+      w,
+      input.caseId,
+      {
+        kind: 'undone',
+        action: target.action,
+        fromStage: state.stage,
+        toStage: target.fromStage,
+        date: state.lastDate ?? today(now),
+        userId: caller.userId,
+        actor: caller.actor,
+        fields: { reason: input.reason },
+        approvals: [],
+        effects: { resolves: input.keep },
+        refersTo: target.id,
+      },
+      now,
+    );
+  }
+  projectCase(w.db, input.caseId, now);
 }
 
 /** Closes a duplicate clue as merged into another; both keep their histories. */
@@ -276,6 +307,7 @@ export function mergeCases(w: Writer, caller: Caller, input: ParsedInputOf<typeo
   const dup = loadState(w, duplicate.id).state;
   const target = loadState(w, into.id).state;
   if (dup.mergedInto || target.mergedInto) throw new AppError('CASE_MERGE_INVALID', { why: 'already_merged' });
+  requireNoConflict(dup);
   if (dup.pending) throw new AppError('CASE_APPROVAL_PENDING', { action: dup.pending.action });
   const date = today(now);
   const base = { kind: 'merged' as const, action: null, date, userId: caller.userId, actor: caller.actor, fields: { reason: input.reason }, approvals: [] };

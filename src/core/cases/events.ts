@@ -1,18 +1,19 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { newId } from '../api/ids';
 import { shanghaiTimestamp } from '../api/time';
 import type { Writer } from '../api/write';
 import type { Db } from '../db/open';
 import { caseEvents } from '../db/schema';
+import { heads } from './conflicts';
 import type { StoredEvent } from './replay';
 
-/** A case's events, oldest first. */
+/** A case's events in replay order: by seq, concurrent events (same seq) alike on every node. */
 export function loadEvents(db: Db, caseId: string): StoredEvent[] {
   return db
     .select()
     .from(caseEvents)
     .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.seq))
+    .orderBy(asc(caseEvents.seq), asc(caseEvents.at), asc(caseEvents.id))
     .all()
     .map((row) => ({
       id: row.id,
@@ -29,19 +30,17 @@ export function loadEvents(db: Db, caseId: string): StoredEvent[] {
       approvals: JSON.parse(row.approvals) as StoredEvent['approvals'],
       effects: JSON.parse(row.effects) as StoredEvent['effects'],
       refersTo: row.refersTo,
+      after: row.after === null ? null : (JSON.parse(row.after) as string[]),
     }));
 }
 
-export type NewEvent = Omit<StoredEvent, 'id' | 'seq' | 'at'>;
+export type NewEvent = Omit<StoredEvent, 'id' | 'seq' | 'at' | 'after'>;
 
-/** Appends an event after the case's last one; returns it as stored. */
+/** Appends an event following all the case's latest ones; returns it as stored. */
 export function appendEvent(w: Writer, caseId: string, event: NewEvent, now: Date): StoredEvent {
-  const last = w.db
-    .select({ seq: sql<number>`max(${caseEvents.seq})` })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .get();
-  const stored: StoredEvent = { ...event, id: newId(), seq: (last?.seq ?? 0) + 1, at: shanghaiTimestamp(now) };
+  const events = loadEvents(w.db, caseId);
+  const seq = Math.max(0, ...events.map((e) => e.seq)) + 1;
+  const stored: StoredEvent = { ...event, id: newId(), seq, at: shanghaiTimestamp(now), after: heads(events) };
   w.insert(caseEvents, {
     id: stored.id,
     caseId,
@@ -58,6 +57,7 @@ export function appendEvent(w: Writer, caseId: string, event: NewEvent, now: Dat
     approvals: JSON.stringify(stored.approvals),
     effects: JSON.stringify(stored.effects),
     refersTo: stored.refersTo,
+    after: JSON.stringify(stored.after),
   });
   return stored;
 }

@@ -1,6 +1,6 @@
 // The reads of the case workflow: the register, a case's page, possible duplicates. Every
 // listing is filtered by the caller's unit scope here, in the core.
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, getTableName, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type {
   CaseClock,
   CaseDetail,
@@ -18,13 +18,15 @@ import { shanghaiDate } from '../api/time';
 import { scopeCondition } from '../auth/scope';
 import { effectiveCalendar } from '../calendar/effective';
 import type { Db } from '../db/open';
-import { caseClocks, caseReports, caseSanctions, cases, caseState, caseSubjects, orgUnits, users } from '../db/schema';
+import { caseClocks, caseEvents, caseReports, caseSanctions, cases, caseState, caseSubjects, orgUnits, users } from '../db/schema';
 import { parseIdNumber } from '../registry/id-number';
 import { normalizeName } from '../registry/names';
+import { recordedElsewhere } from '../sync/origins';
 import { lightOf, worstLight, yellowEdge } from './clocks';
 import { callerRole, canUndo, requireCase } from './commands';
 import { listDocuments } from './documents';
 import { loadEvents } from './events';
+import { sharedNumberInScope } from './numbering';
 import { nextActions } from './plan';
 import { replay } from './replay';
 import { loadSettings } from './settings';
@@ -247,9 +249,11 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
   const subjects = subjectsOf(db, caseId);
   const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
   const role = callerRole(db, caller);
-  const undoneBy = new Map(events.filter((e) => e.kind === 'undone' && e.refersTo).map((e) => [e.refersTo!, e.id]));
+  // an undo that was itself taken back (settling a conflict) no longer strikes its target out
+  const undoneBy = new Map(events.filter((e) => e.kind === 'undone' && e.refersTo && state.undone.has(e.refersTo) && !state.undone.has(e.id)).map((e) => [e.refersTo!, e.id]));
   const mayAct = can(caller, 'cases.handle');
   const documents = listDocuments(db, caseId);
+  const offices = recordedElsewhere(db, getTableName(caseEvents), events.map((e) => e.id));
   return {
     ...summary!,
     summary: record.summary,
@@ -266,6 +270,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
       at: e.at,
       actor: e.actor,
       actorName: names.get(e.actor) ?? e.actor,
+      office: offices.get(e.id) ?? null,
       fields: e.fields,
       approvals: e.approvals,
       undoes: e.kind === 'undone' ? e.refersTo : null,
@@ -273,7 +278,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
       attachments: documents.filter((doc) => doc.eventId === e.id).map((doc) => ({ id: doc.id, fileName: doc.fileName })),
     })),
     clocks: clocksOf(db, caseId, now),
-    nextActions: mayAct ? nextActions(state, settings, (permission) => can(caller, permission)) : [],
+    nextActions: mayAct && !state.conflict ? nextActions(state, settings, (permission) => can(caller, permission)) : [],
     pendingProposal: state.pending && {
       eventId: state.pending.eventId,
       action: state.pending.action,
@@ -283,7 +288,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
       proposedByName: names.get(state.pending.actor) ?? state.pending.actor,
       approver: state.pending.approver,
     },
-    canDecide: state.pending !== null && can(caller, 'cases.approve') && role === state.pending.approver,
+    canDecide: state.pending !== null && !state.conflict && can(caller, 'cases.approve') && role === state.pending.approver,
     canUndo: mayAct && canUndo(events, state, caller),
     reports: db.select().from(caseReports).where(eq(caseReports.caseId, caseId)).orderBy(asc(caseReports.createdDate), sql`rowid`).all(),
     sanctions: db
@@ -304,5 +309,7 @@ export function getCaseDetail(db: Db, caller: Caller, caseId: string, now: Date)
     documents,
     duplicates: state.mergedInto ? [] : findDuplicates(db, caller, subjects, caseId, now),
     mergedInto: state.mergedInto,
+    sharedNumber: sharedNumberInScope(db, caller.scope, caseId),
+    conflict: state.conflict,
   };
 }

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/api/cases';
 import type { RoleCode } from '../../shared/api/permissions';
 import type { ClockFacts } from './clocks';
+import { findConflict, undoneSet, type CaseConflict } from './conflicts';
 
 export type ClockEffect =
   | { op: 'start'; kind: ClockKind; limit: Limit }
@@ -33,6 +34,8 @@ export interface Effects {
   proposal?: { action: Action; fields: ActionFields; date: string; approver: RoleCode };
   acknowledge?: { reportId: string };
   mergedInto?: { id: string; number: string };
+  /** on an undo that settles a conflict: the concurrent move kept */
+  resolves?: string;
 }
 
 export interface StoredEvent {
@@ -50,6 +53,8 @@ export interface StoredEvent {
   approvals: ApprovalStep[];
   effects: Effects;
   refersTo: string | null;
+  /** the case's latest events when this one was written (conflicts.ts); null before sync */
+  after: readonly string[] | null;
 }
 
 export interface PendingProposal {
@@ -95,6 +100,8 @@ export interface CaseState {
   lastDate: string | null;
   /** ids of events taken back by an undo */
   undone: ReadonlySet<string>;
+  /** moves made concurrently at two offices, both in effect: people choose which stands */
+  conflict: CaseConflict | null;
 }
 
 export const RECIPIENTS = ['party_committee', 'commission_above'] as const;
@@ -169,9 +176,12 @@ function apply(state: CaseState, event: StoredEvent): void {
   state.lastDate = event.date;
 }
 
-/** The state the events lead to; events must be in `seq` order. */
+/**
+ * The state the events lead to; events must be in replay order (seq, then at, then id: every
+ * node orders concurrent events alike).
+ */
 export function replay(events: readonly StoredEvent[]): CaseState {
-  const undone = new Set(events.filter((e) => e.kind === 'undone' && e.refersTo).map((e) => e.refersTo!));
+  const undone = undoneSet(events);
   const state: CaseState = {
     stage: 'intake',
     outcome: null,
@@ -184,6 +194,7 @@ export function replay(events: readonly StoredEvent[]): CaseState {
     version: events.length,
     lastDate: null,
     undone,
+    conflict: findConflict(events, undone),
   };
   for (const event of events) {
     if (event.kind === 'undone' || undone.has(event.id)) continue;

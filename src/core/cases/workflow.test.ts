@@ -28,6 +28,7 @@ function stateAt(stage: Stage, clocks: ClockFacts[] = []): CaseState {
     version: 1,
     lastDate: '2026-02-02',
     undone: new Set(),
+    conflict: null,
   };
 }
 
@@ -213,7 +214,7 @@ describe('replay', () => {
   let seq = 0;
   const event = (kind: StoredEvent['kind'], over: Partial<StoredEvent> = {}): StoredEvent => {
     seq += 1;
-    return { id: `e${seq}`, seq, kind, action: null, fromStage: null, toStage: null, date: DATE, at: '', userId: 'u1', actor: 'a', fields: {}, approvals: [], effects: {}, refersTo: null, ...over };
+    return { id: `e${seq}`, seq, kind, action: null, fromStage: null, toStage: null, date: DATE, at: '', userId: 'u1', actor: 'a', fields: {}, approvals: [], effects: {}, refersTo: null, after: null, ...over };
   };
 
   it('derives the stage and clocks from the events, skipping undone ones', () => {

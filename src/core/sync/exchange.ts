@@ -12,6 +12,7 @@ import type { Context } from '../api/context';
 import { failpoint } from '../api/failpoint';
 import { shanghaiTimestamp } from '../api/time';
 import type { Db } from '../db/open';
+import { renumberDuplicates } from '../cases/numbering';
 import { projectCase } from '../cases/project';
 import { blobs, caseDocuments, caseEvents, cases, syncBundles, syncPeerKnowledge, syncPeers, welfareHitDocuments } from '../db/schema';
 import { encodeBundle, openBundle, readBundleHeader, type BundleHeader } from './bundle';
@@ -176,10 +177,19 @@ export function importBundle(ctx: Context, bytes: Uint8Array, transport: Transpo
         .values({ id: header.id, direction: 'in', peers: header.sender.nodeId, operations: header.operations, bytes: bytes.length, transport, at: shanghaiTimestamp(ctx.now()) })
         .run();
       reprojectCases(w.db, merged.changed, ctx.now());
+      // offices may have numbered one unit's cases alike while apart; a new number must sort after what arrived
+      if (merged.latest) w.receive(merged.latest);
+      const renumbered = renumberDuplicates(w, merged.changed.filter((c) => c.table === getTableName(cases)).map((c) => c.id), ctx.now());
       failpoint('sync.apply');
-      return merged;
+      return { ...merged, renumbered };
     },
-    (merged) => ({ bundleId: header.id, sender: header.sender.nodeId, transport, ...(merged ? { applied: merged.applied, duplicates: merged.duplicates, deferred: merged.deferred, audit: merged.audit } : { replayed: true }) }),
+    (merged) => ({
+      bundleId: header.id,
+      sender: header.sender.nodeId,
+      transport,
+      ...(merged ? { applied: merged.applied, duplicates: merged.duplicates, deferred: merged.deferred, audit: merged.audit } : { replayed: true }),
+      ...(merged && merged.renumbered.length > 0 ? { renumbered: merged.renumbered } : {}),
+    }),
   );
   if (!result) return { ...outcome, replayed: true, duplicates: header.operations };
   const tables = [...new Set(result.changed.map((c) => c.table))];

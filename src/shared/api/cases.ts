@@ -281,6 +281,8 @@ export interface CaseEvent {
   at: string;
   actor: string;
   actorName: string;
+  /** the office it was recorded at, when another than this one (it arrived by sync) */
+  office: string | null;
   fields: ActionFields;
   approvals: ApprovalStep[];
   /** an undo names the event it takes back; an undone event stays in the history */
@@ -366,6 +368,16 @@ export interface CaseDetail extends CaseSummary {
   documents: CaseDocument[];
   duplicates: DuplicateMatch[];
   mergedInto: { id: string; number: string } | null;
+  /**
+   * other cases (that the caller may see) holding this number: two offices numbered them while
+   * apart, and the unit's numbering office gives all but the first a new one
+   */
+  sharedNumber: { id: string; number: string }[];
+  /**
+   * moves made at two offices at once, both in effect (ids of events, oldest first): the case
+   * is moved again once one is kept (cases.resolveConflict)
+   */
+  conflict: { eventIds: string[] } | null;
 }
 
 export interface BoardRow {
@@ -572,6 +584,13 @@ export const cases = {
   undo: procedure<CaseDetail>()({
     name: 'cases.undo',
     input: z.object({ caseId: id, version: z.number().int().min(0), reason: text(2000) }),
+    permission: 'cases.handle',
+    mutates: true,
+  }),
+  /** settles moves made at two offices at once: the one kept stands, the others are undone */
+  resolveConflict: procedure<CaseDetail>()({
+    name: 'cases.resolveConflict',
+    input: z.object({ caseId: id, version: z.number().int().min(0), keep: id, reason: text(2000) }),
     permission: 'cases.handle',
     mutates: true,
   }),

@@ -57,6 +57,8 @@ export const en: SameKeys<typeof zhCN> = {
     CASE_NOTHING_PENDING: 'Nothing is waiting for approval',
     CASE_NOT_APPROVER: 'This step is approved by the role “{{role}}”',
     CASE_NOTHING_TO_UNDO: 'There is nothing to undo',
+    CASE_IN_CONFLICT: 'Two offices moved this case at the same time: choose which move stands before acting on it',
+    CASE_NOT_IN_CONFLICT: 'This case has no conflicting moves (anymore): reload it',
     CASE_CLOCK_INVALID: 'The time limit “{{clock}}” cannot be changed that way: {{why}}',
     CASE_MERGE_INVALID: 'Cannot merge: {{why}}',
     CALENDAR_YEAR_BUILTIN_ONLY: 'There is no custom arrangement for {{year}} to remove',
@@ -852,6 +854,7 @@ export const en: SameKeys<typeof zhCN> = {
       detail: {
         back: 'Back to the register',
         mergedInto: 'This clue was merged into',
+        sharedNumber: 'This number is also used by {{numbers}}: the numbering office will renumber one of them',
       },
       clocks: {
         title: 'Clocks',
@@ -876,6 +879,7 @@ export const en: SameKeys<typeof zhCN> = {
         title: 'History',
         fromTo: '{{from}} → {{to}}',
         byOn: '{{actor}} · effective {{date}} · recorded {{at}}',
+        office: 'recorded at {{office}}',
         approvedBy: 'approved by {{name}} at {{at}}',
         rejectedBy: 'rejected by {{name}} at {{at}}',
         undone: 'undone',
@@ -901,6 +905,14 @@ export const en: SameKeys<typeof zhCN> = {
         sanctionRequired: 'Choose a sanction for at least one subject',
         done: 'Done: {{action}}',
         proposed: 'Proposed for approval: {{action}}',
+      },
+      conflict: {
+        title: 'Two offices moved this case at the same time',
+        hint: 'These moves were made at different offices at once, neither knowing of the other. Both histories are kept. Check with the other office, then choose which move stands; the others are undone, and the undo recorded. Until then the case cannot be moved.',
+        keep: 'Keep the one chosen, undo the others',
+        done: 'Conflict settled',
+        choose: 'Choose the move to keep',
+        badge: 'conflict',
       },
       undo: {
         button: 'Undo last step',

@@ -53,6 +53,8 @@ export const zhCN = {
     CASE_NOTHING_PENDING: '没有待审批的事项',
     CASE_NOT_APPROVER: '这一事项须由“{{role}}”审批',
     CASE_NOTHING_TO_UNDO: '没有可以撤销的操作',
+    CASE_IN_CONFLICT: '两处同时办理了这件线索，请先确定保留哪一项操作，再继续办理',
+    CASE_NOT_IN_CONFLICT: '这件线索已没有冲突的操作，请刷新',
     CASE_CLOCK_INVALID: '时限“{{clock}}”不能这样操作：{{why}}',
     CASE_MERGE_INVALID: '不能合并：{{why}}',
     CALENDAR_YEAR_BUILTIN_ONLY: '{{year}} 年没有自定义的安排可以删除',
@@ -851,6 +853,7 @@ export const zhCN = {
       detail: {
         back: '返回台账',
         mergedInto: '本件已并入',
+        sharedNumber: '案件编号与 {{numbers}} 重复：编号单位将重新编号',
       },
       clocks: {
         title: '办理时限',
@@ -875,6 +878,7 @@ export const zhCN = {
         title: '办理过程',
         fromTo: '{{from}} → {{to}}',
         byOn: '{{actor}} · 生效日期 {{date}} · 记录于 {{at}}',
+        office: '{{office}}记录',
         approvedBy: '{{name}} 于 {{at}} 同意',
         rejectedBy: '{{name}} 于 {{at}} 不同意',
         undone: '已撤销',
@@ -900,6 +904,14 @@ export const zhCN = {
         sanctionRequired: '至少为一名反映对象选择处分',
         done: '已办理：{{action}}',
         proposed: '已提请审批：{{action}}',
+      },
+      conflict: {
+        title: '两处同时办理了这件线索',
+        hint: '以下操作是在不同办公地点同时作出的，互不知晓。两段办理过程都已保留。请与对方核实后，选择保留哪一项；其余的将被撤销并留痕。确定之前，这件线索不能继续办理。',
+        keep: '保留所选，撤销其余',
+        done: '已处理冲突',
+        choose: '请选择要保留的操作',
+        badge: '冲突',
       },
       undo: {
         button: '撤销上一步',

@@ -28,7 +28,8 @@ export const cases = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('cases_number').on(t.number),
+    // not unique: two offices may number a unit's cases at once (cases/numbering.ts resolves it)
+    index('cases_number').on(t.number),
     index('cases_unit').on(t.unitId),
     index('cases_received').on(t.receivedDate, t.id),
   ],
@@ -90,9 +91,16 @@ export const caseEvents = sqliteTable(
     effects: text('effects').notNull(),
     /** for an undo or a decision on a proposal: the event it refers to */
     refersTo: text('refers_to'),
+    /**
+     * JSON: the ids of the case's latest events (those nothing else followed yet) on the node
+     * that wrote this one; null for events written before offices synced. Two events neither of
+     * which follows the other were made concurrently, at two offices (cases/conflicts.ts).
+     */
+    after: text('after'),
   },
   (t) => [
-    uniqueIndex('case_events_seq').on(t.caseId, t.seq),
+    // not unique: two offices moving a case at once each write the next seq
+    index('case_events_seq').on(t.caseId, t.seq),
     index('case_events_refers_to').on(t.refersTo),
     // statistics count steps by kind and action without reading the events' JSON
     index('case_events_kind_action').on(t.kind, t.action, t.date, t.caseId, t.id),

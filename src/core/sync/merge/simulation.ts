@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type Database from 'better-sqlite3';
+import { appendEvent } from '../../cases/events';
 import { caseEvents, cases, caseSubjects, kinship, orgUnits, people, settings } from '../../db/schema';
 import type { ColumnValue } from '../operations';
 import { quoted } from './schema-info';
@@ -58,8 +59,6 @@ export function seedUnits(n: MergeNode): void {
 /** What must be unique across nodes (ids, unique keys) comes from here, shared by the whole run. */
 export class Writes {
   private next = 0;
-  /** case_events (case_id, seq) is unique in this schema, so seqs are unique across the run */
-  private seq = 0;
   private readonly pairs = new Set<string>();
 
   apply(n: MergeNode, a: WriteAction): void {
@@ -115,7 +114,7 @@ export class Writes {
         const key = id();
         n.write((w) => {
           w.insert(cases, caseRow(key, `N-${key}`, pick(UNITS, a.pick)!));
-          w.insert(caseEvents, eventRow(`${key}-opened`, key, ++this.seq));
+          w.insert(caseEvents, eventRow(`${key}-opened`, key, 1));
         });
         return;
       }
@@ -123,7 +122,9 @@ export class Writes {
         const c = pick(ids('SELECT id FROM cases ORDER BY id'), a.pick);
         if (c) {
           n.write((w) => {
-            w.insert(caseEvents, eventRow(id(), c, ++this.seq));
+            // as the workflow writes it: the next seq on this node, after its latest events, so
+            // that offices moving one case at once make concurrent events
+            appendEvent(w, c, { kind: 'acted', action: null, fromStage: null, toStage: null, date: '2026-01-05', userId: null, actor: 'tester', fields: {}, approvals: [], effects: {}, refersTo: null }, new Date(a.value));
             w.update(cases, c, { title: `阶段${a.value}`, summary: `摘要${a.columns}` }, stamp);
           });
         }

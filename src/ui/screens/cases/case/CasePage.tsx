@@ -12,10 +12,12 @@ import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
 import { ClocksCard } from './ClocksCard';
+import { ConflictCard } from './ConflictCard';
 import { DocumentsCard } from './DocumentsCard';
 import { DuplicatesCard } from './DuplicatesCard';
 import { ProposalBox } from './ProposalBox';
 import { ReportsCard, SanctionsCard } from './RecordsCards';
+import { SharedNumberAlert } from './SharedNumberAlert';
 import { useCaseMutation } from './use-case-mutation';
 
 /**
@@ -59,13 +61,15 @@ export function CasePage({ id }: { id: string }) {
     <Stack gap="md" data-testid="case-detail" data-version={data.version} data-stage={data.stage}>
       {back}
       <CaseHeader detail={data} />
+      <ConflictCard detail={data} mutate={mutate} />
+      <SharedNumberAlert detail={data} />
       <DuplicatesCard detail={data} mutate={mutate} />
       <ProposalBox detail={data} mutate={mutate} />
       <CaseActions detail={data} mutate={mutate} />
       <ClocksCard clocks={data.clocks} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <CaseTimeline events={data.events} subjects={data.subjects} />
+          <CaseTimeline events={data.events} subjects={data.subjects} conflicting={data.conflict?.eventIds} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
