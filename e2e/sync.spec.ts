@@ -173,6 +173,8 @@ test('two offices exchange through the relay, carry a bundle by file while it is
   await expect(city.app.sync.relayState).toHaveText('在线');
   await expect(county.app.sync.relayState).toHaveText('在线');
   await expect(county.app.sync.indicator).toHaveAttribute('data-state', 'online');
+  // its county there, the county's node names it as the unit it works for; its bundles tell the city
+  await county.app.sync.setNodeUnit('玉龙县');
   await registerClue(county.app, CLUE_ONLINE, '玉龙县', '木同步甲');
   await county.app.sync.open();
   await county.app.sync.syncNow();
@@ -203,7 +205,7 @@ test('two offices exchange through the relay, carry a bundle by file while it is
   await city.app.sync.open();
   await city.app.sync.chooseBundles([bundle]);
   const item = city.app.sync.bundleItem(path.basename(bundle));
-  await expect(item.getByTestId('bundle-sender')).toContainText('丽江市');
+  await expect(item.getByTestId('bundle-sender')).toContainText('玉龙县');
   await expect(item.getByTestId('bundle-for-us')).toContainText('是');
   await expect(item.getByTestId('bundle-sender-state')).toHaveText('有效');
   await expect(item.getByTestId('bundle-counts')).toContainText('项变更');
@@ -221,6 +223,8 @@ test('two offices exchange through the relay, carry a bundle by file while it is
   // it until the city, having phoned the county, keeps one
   await openClue(city.app, CLUE_ONLINE);
   await expect(city.app.case.conflict.getByTestId('conflict-move')).toHaveCount(2);
+  await expect(city.app.case.conflictMove('云南省纪委监委')).toContainText('玉龙县记录');
+  await city.app.page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'case-conflict.png'), animations: 'disabled' });
   await expect(city.app.page.getByTestId('case-action')).toHaveCount(0);
   await expect(city.app.page.locator('[data-testid="case-event"][data-conflicting="true"]')).toHaveCount(2);
   await city.app.case.keepMove('云南省纪委监委', '经与玉龙县电话核实，以报送上级为准');

@@ -43,6 +43,15 @@ export class SyncModel {
     await expect(dialog).toBeHidden();
   }
 
+  /** Names the unit this node works for, from the node card. */
+  async setNodeUnit(unit: string): Promise<void> {
+    await this.root.getByTestId('node-unit-change').click();
+    await this.root.getByTestId('node-unit-select').click();
+    await this.page.getByRole('option', { name: unit, exact: true }).click();
+    await this.root.getByTestId('node-unit-save').click();
+    await expect(this.root.getByTestId('node-unit')).toContainText(unit);
+  }
+
   peerRow(name: string): Locator {
     return this.root.getByTestId('peer-row').filter({ hasText: name });
   }

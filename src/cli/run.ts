@@ -8,7 +8,7 @@ import { demo, init } from './commands/init';
 import { importPeople, listPeople } from './commands/people';
 import { importDataset } from './commands/welfare-import';
 import { exportBundle, importBundles, relay, syncStatus } from './commands/sync';
-import { addPeer, exportIdentity, listPeers, revokePeer } from './commands/sync-identity';
+import { addPeer, exportIdentity, listPeers, revokePeer, setIdentityUnit } from './commands/sync-identity';
 import { DATASETS } from '../shared/api/welfare';
 import { addUser, disableUser, listUsers } from './commands/users';
 import type { CliIo } from './context';
@@ -35,6 +35,8 @@ const USAGE = `usage: zhijian <command> [options]
   audit verify [--json]                             check the audit trail's hash chain
   identity export --out FILE.json [--json]          write this node's public identity file for a peer's
                                                     administrator; prints its fingerprint
+  identity unit UNIT_CODE [--json]                  name the unit this node works for (a county office's node: its
+                                                    county, once it has arrived from the city); bundles tell peers
   peers add FILE.json --scope UNIT_CODE [--json]    add a peer from its identity file; it receives only the data
                                                     of the unit UNIT_CODE and below. Prints the peer's fingerprint:
                                                     compare all 12 groups with its administrator by phone. On a
@@ -72,6 +74,7 @@ const COMMANDS: Record<string, Command> = {
   'users disable': disableUser,
   'audit verify': verifyAudit,
   'identity export': exportIdentity,
+  'identity unit': setIdentityUnit,
   'peers add': addPeer,
   'peers list': listPeers,
   'peers revoke': revokePeer,

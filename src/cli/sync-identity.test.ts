@@ -139,4 +139,12 @@ describe('zhijian identity and peers', () => {
     refused(runs[7]!, '--suite: one of x25519-ed25519-xchacha20poly1305, sm2-sm3-sm4gcm');
     expect(fs.existsSync(path.join(dir, 'other.db'))).toBe(false);
   }, 120_000);
+
+  it('names the unit the node works for, refusing a code that is no unit here', async () => {
+    const named = JSON.parse(succeeded(await zhijian(['identity', 'unit', '530721', '--db', db.county, '--json']), 'identity unit')) as IdentityFile;
+    expect([named.unitCode, named.unitName]).toEqual(['530721', '玉龙纳西族自治县']);
+    const [unknown, missing] = await Promise.all([zhijian(['identity', 'unit', '530799', '--db', db.city]), zhijian(['identity', 'unit', '--db', db.city])]);
+    refused(unknown, 'Unit not found');
+    refused(missing, 'identity unit UNIT_CODE');
+  }, 60_000);
 });

@@ -41,6 +41,15 @@ export async function exportIdentity(args: string[], io: CliIo): Promise<void> {
   printFingerprint(io.out, identity.fingerprint);
 }
 
+/** `zhijian identity unit UNIT_CODE [--json]`: names the unit this node works for (a county office: its county). */
+export async function setIdentityUnit(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const [unitCode] = positionals;
+  if (!unitCode) throw new AppError('INVALID_INPUT', { issues: ['identity unit UNIT_CODE'] });
+  const identity = await withSession(values.db, io, (session) => run(session, api.sync.setNodeUnit, { unitCode }));
+  io.out(values.json ? JSON.stringify(identity) : io.t('sync.cli.nodeUnit', { unitName: identity.unitName, unitCode: identity.unitCode }));
+}
+
 /**
  * `zhijian peers add FILE.json --scope UNIT_CODE [--json]`: shows the peer's fingerprint to be
  * compared by phone; on a terminal asks y/N first. Without a terminal (a script) it goes ahead:

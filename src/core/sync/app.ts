@@ -6,7 +6,7 @@ import { implement } from '../api/implement';
 import { syncPeers } from '../db/schema';
 import { importUpload, uploadedFile } from '../files/uploads';
 import { exportBundle, importBundle, previewBundle } from './exchange';
-import { ensureIdentity, identityFile } from './identity';
+import { ensureIdentity, identityFile, setNodeUnit } from './identity';
 import { addPeer, listPeers, revokePeer } from './peers';
 import { syncStatus } from './status';
 
@@ -19,6 +19,7 @@ function changedPeers<T>(ctx: Context, result: T): T {
 export const syncProcedures = [
   // this node and its peers (identity.ts, peers.ts)
   implement(api.sync.identity, (ctx) => identityFile(ctx.db, ensureIdentity(ctx))),
+  implement(api.sync.setNodeUnit, (ctx, input) => identityFile(ctx.db, setNodeUnit(ctx, input.unitCode))),
   implement(api.sync.peers, (ctx) => listPeers(ctx.db, ctx.caller.scope)),
   implement(api.sync.addPeer, (ctx, input) => changedPeers(ctx, addPeer(ctx, input))),
   implement(api.sync.revokePeer, (ctx, input) => changedPeers(ctx, revokePeer(ctx, input.nodeId))),

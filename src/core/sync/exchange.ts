@@ -14,7 +14,7 @@ import { shanghaiTimestamp } from '../api/time';
 import type { Db } from '../db/open';
 import { renumberDuplicates } from '../cases/numbering';
 import { projectCase } from '../cases/project';
-import { blobs, caseDocuments, caseEvents, cases, syncBundles, syncPeerKnowledge, syncPeers, welfareHitDocuments } from '../db/schema';
+import { blobs, caseDocuments, caseEvents, cases, orgUnits, syncBundles, syncPeerKnowledge, syncPeers, welfareHitDocuments } from '../db/schema';
 import { encodeBundle, openBundle, readBundleHeader, type BundleHeader } from './bundle';
 import { suite } from './crypto/suite';
 import { ensureIdentity, fromBase64, requireIdentity } from './identity';
@@ -149,6 +149,20 @@ export function applyDeferred(sqlite: Database.Database, db: Db, now: Date): num
 }
 
 /**
+ * The unit a peer works for is what its latest bundle says (signed; sync.setNodeUnit there), so
+ * a county's node that names its county after being added is known here as the county's.
+ */
+function followSenderUnit(db: Db, sender: BundleHeader['sender']): void {
+  const peer = db.select({ unitCode: syncPeers.unitCode }).from(syncPeers).where(eq(syncPeers.nodeId, sender.nodeId)).get();
+  if (!peer || peer.unitCode === sender.unitCode) return;
+  const unit = db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, sender.unitCode)).get();
+  db.update(syncPeers)
+    .set({ unitCode: sender.unitCode, ...(unit ? { name: unit.name } : {}) })
+    .where(eq(syncPeers.nodeId, sender.nodeId))
+    .run();
+}
+
+/**
  * Checks the bundle whole (structure, sender, signature, recipient, content), then applies it in
  * one transaction. A bundle applied before changes nothing (replayed: true).
  */
@@ -169,6 +183,7 @@ export function importBundle(ctx: Context, bytes: Uint8Array, transport: Transpo
         w.db.insert(blobs).values({ sha256: file.sha256, content: bytes, size: bytes.length }).onConflictDoNothing().run();
       }
       const merged = applyContent(ctx.sqlite, content, { auditSeq: w.pendingAuditSeq() });
+      followSenderUnit(w.db, header.sender);
       w.db.delete(syncPeerKnowledge).where(eq(syncPeerKnowledge.peerId, header.sender.nodeId)).run();
       const vector = Object.entries(header.vector).map(([originId, hlc]) => ({ peerId: header.sender.nodeId, originId, hlc }));
       if (vector.length > 0) w.db.insert(syncPeerKnowledge).values(vector).run();

@@ -107,6 +107,20 @@ export function ensureIdentity(ctx: Context): NodeIdentity {
   return requireIdentity(ctx.db, ctx.nodeId);
 }
 
+/** Names the unit this node works for; its next bundles carry it to its peers. */
+export function setNodeUnit(ctx: Context, unitCode: string): NodeIdentity {
+  ensureIdentity(ctx);
+  ctx.write(
+    (w) => {
+      const unit = w.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, unitCode)).get();
+      if (!unit) throw new AppError('UNIT_NOT_FOUND', { unit: unitCode });
+      w.db.update(syncIdentity).set({ unitCode }).where(eq(syncIdentity.nodeId, ctx.nodeId)).run();
+    },
+    () => ({ unitCode }),
+  );
+  return requireIdentity(ctx.db, ctx.nodeId);
+}
+
 /** The identity file of this node: what `zhijian identity export` writes. */
 export function identityFile(db: Db, identity: NodeIdentity): IdentityFile {
   const unitName = db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, identity.unitCode)).get()?.name ?? identity.unitCode;

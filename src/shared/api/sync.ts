@@ -45,7 +45,7 @@ export type PeerState = (typeof PEER_STATES)[number];
 /** A node this one exchanges bundles with. */
 export interface Peer {
   nodeId: string;
-  /** its unit's name as its identity file gave it */
+  /** its unit's name, as its identity file or its latest bundle gave it */
   name: string;
   unitCode: string;
   suite: SyncSuite;
@@ -153,6 +153,17 @@ export const sync = {
     name: 'sync.identity',
     input: z.object({}).default({}),
     permission: 'system.read',
+    mutates: true,
+  }),
+  /**
+   * The unit this node works for (a county office's node: its county). Every node is set up with
+   * the commission's root, so a county's node names its county once the county has arrived from
+   * the city; its bundles then tell its peers. Which office numbers a unit's cases follows it.
+   */
+  setNodeUnit: procedure<IdentityFile>()({
+    name: 'sync.setNodeUnit',
+    input: z.object({ unitCode }),
+    permission: 'sync.manage',
     mutates: true,
   }),
   /** The peers whose scope unit is in the caller's scope, revoked ones too. */

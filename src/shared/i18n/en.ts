@@ -1265,6 +1265,9 @@ export const en: SameKeys<typeof zhCN> = {
         unit: 'Unit',
         suite: 'Cipher suite',
         fingerprint: 'Fingerprint',
+        unitChange: 'Change',
+        unitSave: 'Save',
+        unitSaved: 'This node now works for {{unit}}; its peers learn it with the next exchange',
         fingerprintHint: "The other office's administrator will phone you to compare these 12 groups before adding this node.",
         download: 'Download identity file',
         downloaded: 'Identity file {{file}} downloaded',
@@ -1402,6 +1405,7 @@ export const en: SameKeys<typeof zhCN> = {
   sync: {
     peerState: { active: 'active', revoked: 'revoked' },
     cli: {
+      nodeUnit: 'This node now works for {{unitName}} ({{unitCode}}); its peers learn it with the next bundle',
       identityWritten: "This node's identity file is written to {{file}}: node {{nodeId}} ({{unitName}}, {{suite}})",
       fingerprint: 'Fingerprint:',
       peerFile: 'Fingerprint of the node {{nodeId}} ({{unitName}}, unit code {{unitCode}}, {{suite}}):',

@@ -1264,6 +1264,9 @@ export const zhCN = {
         unit: '所属单位',
         suite: '密码算法',
         fingerprint: '指纹',
+        unitChange: '更改',
+        unitSave: '保存',
+        unitSaved: '本节点所属单位已改为 {{unit}}，下一次同步时告知各对端',
         fingerprintHint: '对方管理员添加本节点时，会打电话与您逐组核对这 12 组数字。',
         download: '下载身份文件',
         downloaded: '已下载身份文件 {{file}}',
@@ -1402,6 +1405,7 @@ export const zhCN = {
   sync: {
     peerState: { active: '有效', revoked: '已撤销' },
     cli: {
+      nodeUnit: '本节点所属单位已设为 {{unitName}}（{{unitCode}}），下一次同步时告知各对端',
       identityWritten: '本节点身份文件已写入 {{file}}：节点 {{nodeId}}（{{unitName}}，{{suite}}）',
       fingerprint: '指纹：',
       peerFile: '对方节点 {{nodeId}}（{{unitName}}，单位代码 {{unitCode}}，{{suite}}）的指纹：',

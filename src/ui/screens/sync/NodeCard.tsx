@@ -1,5 +1,6 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityFile } from '../../../shared/api/sync';
 import { ErrorState, LoadingState } from '../../components/QueryStatus';
@@ -9,11 +10,16 @@ import { notifySuccess } from '../../errors';
 import { Facts, UnitName } from './Facts';
 import { Fingerprint } from './Fingerprint';
 import { identityFileName } from './fingerprint';
+import { NodeUnitEditor } from './NodeUnitEditor';
 import { SUITE_LABEL } from './suite-label';
 
-/** This node: what another office's administrator needs to add it as a peer. */
-export function NodeCard({ identity }: { identity: QueryState<IdentityFile> }) {
+/**
+ * This node: what another office's administrator needs to add it as a peer, and (sync.manage)
+ * the unit it works for.
+ */
+export function NodeCard({ identity, manage }: { identity: QueryState<IdentityFile>; manage: boolean }) {
   const { t } = useTranslation();
+  const [editingUnit, setEditingUnit] = useState(false);
 
   let body;
   if (identity.error && !identity.data) body = <ErrorState error={identity.error} onRetry={identity.reload} />;
@@ -25,7 +31,28 @@ export function NodeCard({ identity }: { identity: QueryState<IdentityFile> }) {
         <Facts
           rows={[
             { label: t('ui.sync.node.nodeId'), value: <Text size="sm" ff="monospace">{node.nodeId}</Text>, testId: 'node-id' },
-            { label: t('ui.sync.node.unit'), value: <UnitName name={node.unitName} code={node.unitCode} />, testId: 'node-unit' },
+            {
+              label: t('ui.sync.node.unit'),
+              value: editingUnit ? (
+                <NodeUnitEditor
+                  node={node}
+                  onSaved={() => {
+                    setEditingUnit(false);
+                    identity.reload();
+                  }}
+                />
+              ) : (
+                <Group gap="xs">
+                  <UnitName name={node.unitName} code={node.unitCode} />
+                  {manage && (
+                    <Anchor component="button" size="xs" onClick={() => setEditingUnit(true)} data-testid="node-unit-change">
+                      {t('ui.sync.node.unitChange')}
+                    </Anchor>
+                  )}
+                </Group>
+              ),
+              testId: 'node-unit',
+            },
             { label: t('ui.sync.node.suite'), value: t(SUITE_LABEL[node.suite]) },
             { label: t('ui.sync.node.fingerprint'), value: <Fingerprint value={node.fingerprint} testId="node-fingerprint" /> },
           ]}

@@ -49,7 +49,7 @@ export function SyncPage() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <NodeCard identity={identity} />
+        <NodeCard identity={identity} manage={manage} />
         {status.error && !status.data ? (
           <ErrorState error={status.error} onRetry={status.reload} />
         ) : status.data ? (
