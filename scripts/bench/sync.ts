@@ -2,8 +2,8 @@
  * Sync at an office's scale: 100,000 operations (BENCH_SYNC_OPERATIONS) made on a county node —
  * people registered (inserts of every column) and then corrected (updates of a few) through the
  * one write path — exported as one bundle for the city and imported there, each through the
- * procedures a user calls, on encrypted databases. Prints export and import throughput, bytes per
- * operation, for both cipher suites; asserts nothing.
+ * procedures a user calls, on encrypted databases. Prints the time of sync.status with all of it
+ * waiting, export and import throughput, bytes per operation, for both cipher suites; asserts nothing.
  *
  *   node --import tsx scripts/bench/sync.ts
  */
@@ -80,7 +80,11 @@ try {
     await city.core.call(api.sync.addPeer.name, { identity: await identity(county), scopeCode: '530700', fingerprintConfirmed: true }, city.session);
     makeOperations(county.core);
 
+    // the status bar asks for this after every change: what waits for each peer
     let started = performance.now();
+    await county.core.call(api.sync.status.name, {}, county.session);
+    const statusMs = performance.now() - started;
+    started = performance.now();
     const bundle = (await county.core.call(api.sync.exportBundle.name, { peerId: city.core.nodeId }, county.session)) as ExportedBundleFile;
     const exportMs = performance.now() - started;
     const { uploadId } = (await city.core.call(api.files.beginUpload.name, { fileName: bundle.fileName, size: bundle.size }, city.session)) as { uploadId: string };
@@ -95,7 +99,7 @@ try {
     const total = bundle.operations + bundle.audit;
     console.log(
       `${suite}: ${fmt(bundle.operations)} operations + ${fmt(bundle.audit)} audit entries, bundle ${fmt(bundle.size)} bytes = ${(bundle.size / bundle.operations).toFixed(1)} bytes/operation; ` +
-        `export ${fmt(exportMs)} ms = ${fmt(total / (exportMs / 1000))} ops/s; import ${fmt(importMs)} ms = ${fmt(total / (importMs / 1000))} ops/s (applied ${fmt(result.applied)}, deferred ${result.deferred})`,
+        `status ${fmt(statusMs)} ms; export ${fmt(exportMs)} ms = ${fmt(total / (exportMs / 1000))} ops/s; import ${fmt(importMs)} ms = ${fmt(total / (importMs / 1000))} ops/s (applied ${fmt(result.applied)}, deferred ${result.deferred})`,
     );
     county.core.close();
     city.core.close();

@@ -18,7 +18,7 @@ import { blobs, caseDocuments, caseEvents, cases, orgUnits, syncBundles, syncPee
 import { encodeBundle, openBundle, readBundleHeader, type BundleHeader } from './bundle';
 import { suite } from './crypto/suite';
 import { ensureIdentity, fromBase64, requireIdentity } from './identity';
-import { applyContent, contentFor, ownVector, reapplyDeferred, scopeFilter } from './merge';
+import { applyContent, contentFor, ownVector, pendingCount, reapplyDeferred, scopeFilter } from './merge';
 import { requireTrustedPeer } from './peers';
 import type { BundleContent, KnowledgeVector } from './operations';
 
@@ -71,10 +71,10 @@ export function peerVector(db: Db, peerId: string): KnowledgeVector {
   return Object.fromEntries(rows.map((r) => [r.originId, r.hlc]));
 }
 
-/** The operations and audit entries a bundle for the peer would carry now. */
-export function pendingFor(ctx: Context, peerId: string) {
+/** How many operations wait for the peer (audit entries ride along with them and never wait alone). */
+export function waitingFor(ctx: Context, peerId: string): number {
   const peer = requireTrustedPeer(ctx.db, peerId);
-  return contentFor(ctx.sqlite, peerVector(ctx.db, peerId), scopeFilter(ctx.sqlite, peer.scopeCode));
+  return pendingCount(ctx.sqlite, peerVector(ctx.db, peerId), scopeFilter(ctx.sqlite, peer.scopeCode));
 }
 
 /** A bundle for the peer with everything it lacks in its scope; recorded as made. */

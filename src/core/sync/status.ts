@@ -1,7 +1,7 @@
 /** The sync state a status bar and the sync screen show: this node, its peers, the relay. */
 import type { RelayStatus, SyncStatus } from '../../shared/api/sync';
 import type { Context } from '../api/context';
-import { pendingFor } from './exchange';
+import { waitingFor } from './exchange';
 import { requireIdentity } from './identity';
 import { listPeers } from './peers';
 
@@ -12,8 +12,7 @@ export function syncStatus(ctx: Context, relay: RelayStatus = NO_RELAY): SyncSta
   const peers = listPeers(ctx.db, ctx.caller.scope).map((peer) => {
     let waiting = 0;
     if (peer.state === 'active') {
-      // audit entries ride along with operations and never wait alone (relay/agent.ts)
-      waiting = pendingFor(ctx, peer.nodeId).operations.length;
+      waiting = waitingFor(ctx, peer.nodeId);
     }
     return { nodeId: peer.nodeId, name: peer.name, state: peer.state, scopeCode: peer.scopeCode, lastBundleIn: peer.lastBundleIn, lastBundleOut: peer.lastBundleOut, waiting };
   });

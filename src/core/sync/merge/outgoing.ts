@@ -44,3 +44,20 @@ export function contentFor(
   }
   return { operations: withHistories(sqlite, operations).sort(byStamp), audit: audit.sort(byStamp) };
 }
+
+/**
+ * How many of this node's logged operations a peer is missing, in its scope: what the status bar
+ * shows as waiting. Counts rows of the log without reading their columns, so that asking after
+ * every change stays cheap with a long backlog. A bundle may carry more: the history of rows that
+ * have just come into the peer's scope.
+ */
+export function pendingCount(sqlite: Database.Database, peerVector: Readonly<Record<string, string>>, filter: ScopeFilter): number {
+  const changesAfter = sqlite.prepare('SELECT table_name AS "table", row_id AS row FROM change_log WHERE node_id = ? AND hlc > ?');
+  let count = 0;
+  for (const [origin, held] of Object.entries(ownVector(sqlite))) {
+    const known = peerVector[origin] ?? '';
+    if (known >= held) continue;
+    for (const change of changesAfter.iterate(origin, known) as Iterable<{ table: string; row: string }>) if (filter.operation(change)) count += 1;
+  }
+  return count;
+}

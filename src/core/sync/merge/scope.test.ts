@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseEvents, cases, caseSubjects, orgUnits, people, roles, settings, users, welfareHitEntries, welfareHits } from '../../db/schema';
 import type { AuditRecord } from '../operations';
 import { ownVector } from './knowledge';
-import { contentFor } from './outgoing';
+import { contentFor, pendingCount } from './outgoing';
 import { scopeFilter } from './scope';
 import { caseRow, eventRow, mergeNode, personRow, subjectRow, unitRow, type MergeNode } from './testing';
 
@@ -81,6 +81,15 @@ describe('scopeFilter', () => {
 
   it('gives a scope it does not know the shared registries only', () => {
     expect(rowsIn(city(), '999999')).toEqual(new Set(SHARED));
+  });
+
+  it('counts, as waiting, exactly the operations a bundle for the scope carries when no row enters it', () => {
+    const n = city();
+    for (const scope of [COUNTY_A, COUNTY_B, CITY, '999999']) {
+      const carried = contentFor(n.sqlite, {}, scopeFilter(n.sqlite, scope)).operations.length;
+      expect(pendingCount(n.sqlite, {}, scopeFilter(n.sqlite, scope)), scope).toBe(carried);
+      expect(pendingCount(n.sqlite, ownVector(n.sqlite), scopeFilter(n.sqlite, scope)), scope).toBe(0);
+    }
   });
 
   it('judges a case where it is now, for all of its operations', () => {

@@ -9,7 +9,8 @@ import { quoted } from './schema-info';
 import { syncedTable } from './tables';
 
 export interface ScopeFilter {
-  operation(op: Operation): boolean;
+  /** judged by the row it changes, whatever the change */
+  operation(op: Pick<Operation, 'table' | 'row'>): boolean;
   /** `originUnitCode`: the unit of the node that wrote the entry (originUnits); undefined if unknown */
   audit(entry: AuditRecord, originUnitCode: string | undefined): boolean;
 }

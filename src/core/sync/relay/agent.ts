@@ -14,7 +14,7 @@ import type { RelayStatus } from '../../../shared/api/sync';
 import type { Context } from '../../api/context';
 import { toWireError } from '../../api/errors';
 import { shanghaiTimestamp } from '../../api/time';
-import { exportBundle, importBundle, pendingFor } from '../exchange';
+import { exportBundle, importBundle, waitingFor } from '../exchange';
 import { listPeers } from '../peers';
 import { RelayClient } from './client';
 
@@ -155,7 +155,7 @@ export class RelayAgent {
       if (this.owed.has(peerId)) return true;
       const last = this.pushed.get(peerId);
       if (last && last.operations === held && now - last.at < REPUSH_MS) return false;
-      return pendingFor(ctx, peerId).operations.length > 0;
+      return waitingFor(ctx, peerId) > 0;
     };
     return listPeers(ctx.db, ctx.caller.scope)
       .filter((peer) => peer.state === 'active' && needs(peer.nodeId))
