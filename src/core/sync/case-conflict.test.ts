@@ -5,18 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { api, type CaseDetail, type OrgUnit } from '../../shared/api';
 import type { Core } from '../api/core';
 import { unitId } from '../registry/units';
-import { clue, exchange, offices } from './two-offices';
+import { clue, exchange, offices, refusal } from './two-offices';
 
 const detail = (core: Core, id: string) => core.call(api.cases.get.name, { id }) as Promise<CaseDetail>;
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** What must be the same on every node: the history and what it leads to. */
 const outcome = (d: CaseDetail) => ({

@@ -3,16 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, type CaseDetail, type IdentityFile, type Peer } from '../../shared/api';
 import { unitId } from '../registry/units';
-import { clue, exchange, offices } from './two-offices';
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  throw new Error('expected a refusal');
-}
+import { clue, exchange, offices, refusal } from './two-offices';
 
 describe("a node's unit", () => {
   it('is named by the county node once its county is there, and followed by its peers from its next bundle', async () => {

@@ -13,7 +13,7 @@ export async function upload(core: Core, bytes: Uint8Array, fileName = 'bundle.z
   return uploadId;
 }
 
-export const bytesOf = (bundle: ExportedBundleFile) => new Uint8Array(Buffer.from(bundle.bytesBase64, 'base64'));
+const bytesOf = (bundle: ExportedBundleFile) => new Uint8Array(Buffer.from(bundle.bytesBase64, 'base64'));
 
 export async function exportFor(from: Core, to: Core): Promise<Uint8Array> {
   return bytesOf((await from.call(api.sync.exportBundle.name, { peerId: to.nodeId })) as ExportedBundleFile);
@@ -48,3 +48,13 @@ export const clue = (title: string, unit: string) => ({
   complainant: { named: false },
   subjects: [{ name: '王某' }],
 });
+
+/** The error code a procedure call was refused with. */
+export async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  throw new Error('expected a refusal');
+}
