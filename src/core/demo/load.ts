@@ -3,6 +3,7 @@ import { withUserSlot } from '../auth/accounts';
 import { DEMO_PASSWORD } from './accounts';
 import { seedDemoCases } from './cases';
 import { seedDemo, seedDemoAccounts } from './seed';
+import { seedDemoPeers } from './sync';
 import { seedDemoWelfare, type DemoWelfareSummary } from './welfare';
 
 export interface DemoLoaded {
@@ -11,11 +12,13 @@ export interface DemoLoaded {
   accounts: string[];
   cases: number;
   welfare: DemoWelfareSummary | null;
+  /** the county offices' nodes, as sync peers */
+  peers: number;
 }
 
 /**
  * The demo commission, its accounts (each opening the database with DEMO_PASSWORD), its clue
- * register and its welfare supervision.
+ * register, its welfare supervision and its county offices as sync peers.
  */
 export async function loadDemo(ctx: Context): Promise<DemoLoaded> {
   const { accounts, ...counts } = ctx.write(
@@ -32,5 +35,7 @@ export async function loadDemo(ctx: Context): Promise<DemoLoaded> {
   ctx.vault.saveSlots(slots);
   // after the write above: the imports write their rows in chunks of their own, and wait on the file
   const welfare = await seedDemoWelfare(ctx);
-  return { ...counts, accounts: accounts.map((a) => a.username), welfare };
+  // last: the offices hold everything made above
+  const peers = seedDemoPeers(ctx);
+  return { ...counts, accounts: accounts.map((a) => a.username), welfare, peers };
 }
