@@ -186,4 +186,17 @@ describe('cases numbered at two offices while apart, exchanged by bundles', () =
       [{ caseId: moved, from: atCounty.number, to: cityNumbers.find((c) => c.id === moved)!.number }],
     ]);
   });
+
+  it('renumbers at any import the numbers cases came to share otherwise (held back before the upgrade, applied at unlock)', async () => {
+    const { city, county } = await cityAndCounty();
+    await send(city, county);
+    const [first, second] = [await intake(county, '县里受理的线索甲', COUNTY), await intake(county, '县里受理的线索乙', COUNTY)];
+    shareNumber(county, first.number, [first.id, second.id], ['2026-11-01T09:00:00.000+08:00', '2026-11-02T09:00:00.000+08:00']);
+    // a bundle with nothing about these cases
+    await send(city, county);
+    const after = numbers(county);
+    expect(after.find((c) => c.id === first.id)!.number).toBe(first.number);
+    expect(after.find((c) => c.id === second.id)!.number).not.toBe(first.number);
+    expect(new Set(after.map((c) => c.number)).size).toBe(2);
+  });
 });

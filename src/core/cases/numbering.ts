@@ -116,6 +116,17 @@ export function renumberDuplicates(w: Writer, caseIds: Iterable<string>, now: Da
   return renumbered;
 }
 
+/** One case of each number more than one case holds (indexed: cheap when there is none). */
+export function casesSharingNumbers(db: Db): string[] {
+  return db
+    .select({ id: sql<string>`min(${cases.id})` })
+    .from(cases)
+    .groupBy(cases.number)
+    .having(sql`count(*) > 1`)
+    .all()
+    .map((r) => r.id);
+}
+
 /** The other cases holding a case's number, first created first. */
 export function sharedNumber(db: Db, caseId: string): SharedNumber[] {
   const own = db.select({ number: cases.number }).from(cases).where(eq(cases.id, caseId)).get();

@@ -12,7 +12,7 @@ import type { Context } from '../api/context';
 import { failpoint } from '../api/failpoint';
 import { shanghaiTimestamp } from '../api/time';
 import type { Db } from '../db/open';
-import { renumberDuplicates } from '../cases/numbering';
+import { casesSharingNumbers, renumberDuplicates } from '../cases/numbering';
 import { projectCase } from '../cases/project';
 import { blobs, caseDocuments, caseEvents, cases, orgUnits, syncBundles, syncPeerKnowledge, syncPeers, welfareHitDocuments } from '../db/schema';
 import { encodeBundle, openBundle, readBundleHeader, type BundleHeader } from './bundle';
@@ -194,7 +194,9 @@ export function importBundle(ctx: Context, bytes: Uint8Array, transport: Transpo
       reprojectCases(w.db, merged.changed, ctx.now());
       // offices may have numbered one unit's cases alike while apart; a new number must sort after what arrived
       if (merged.latest) w.receive(merged.latest);
-      const renumbered = renumberDuplicates(w, merged.changed.filter((c) => c.table === getTableName(cases)).map((c) => c.id), ctx.now());
+      // every shared number, not only this bundle's: cases held back before numbers could be shared
+      // arrive at the first unlock after the upgrade (applyDeferred), where nothing renumbers
+      const renumbered = renumberDuplicates(w, casesSharingNumbers(w.db), ctx.now());
       failpoint('sync.apply');
       return { ...merged, renumbered };
     },
