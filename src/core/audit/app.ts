@@ -5,7 +5,13 @@ import { api } from '../../shared/api';
 import { implement } from '../api/implement';
 import { shanghaiTimestamp } from '../api/time';
 import { auditLog, users } from '../db/schema';
-import { verifyAuditChain, type StoredAuditEntry } from './verify';
+import { verifyAuditChain, type EarlierEntry, type StoredAuditEntry } from './verify';
+
+/** A fork is rare (a restore): found by a scan, with no index kept for it. */
+function earlierEntry(ctx: { sqlite: Database.Database }): EarlierEntry {
+  const find = ctx.sqlite.prepare('SELECT 1 FROM audit_log WHERE node_id = ? AND hash = ? AND seq < ?');
+  return (nodeId, hash, beforeSeq) => find.get(nodeId, hash, beforeSeq) !== undefined;
+}
 
 function allEntries(ctx: { sqlite: Database.Database }): IterableIterator<StoredAuditEntry> {
   // iterate, never load: the trail grows without bound
@@ -35,14 +41,14 @@ export const auditProcedures = [
     };
   }),
 
-  implement(api.audit.verify, (ctx) => verifyAuditChain(allEntries(ctx))),
+  implement(api.audit.verify, (ctx) => verifyAuditChain(allEntries(ctx), earlierEntry(ctx))),
 
   implement(api.audit.export, (ctx) => {
     // the whole trail names rows of every county: only for users of the root unit
     if (!ctx.caller.scope.all) throw new AppError('OUT_OF_SCOPE', { unit: '' });
     const lines: string[] = [];
     for (const entry of allEntries(ctx)) lines.push(JSON.stringify(entry));
-    const verification = verifyAuditChain(allEntries(ctx));
+    const verification = verifyAuditChain(allEntries(ctx), earlierEntry(ctx));
     // the export is itself an audited act, recorded after the lines it exports
     ctx.audit([], { entries: lines.length, chainOk: verification.ok });
     const stamp = shanghaiTimestamp(ctx.now()).slice(0, 19).replace(/[-:T]/g, '');

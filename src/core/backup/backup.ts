@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/api';
 import { AppError } from '../api/errors';
 import { shanghaiTimestamp } from '../api/time';
-import { checkDatabase, vacuumInto } from '../db/cipher';
+import { applyKey, checkDatabase, vacuumInto } from '../db/cipher';
 import { loadMigrations } from '../db/migrate';
 import { keySlotPath, readKeySlots, unwrapKey, type KeySlotFile } from '../security/keyslots';
 import { findUserSlot } from '../auth/accounts';
 import { fsyncPath } from '../fs/durable';
+import { markRestored } from '../sync/restored';
 
 /**
  * A consistent copy of the live database, still encrypted with the same key (VACUUM INTO, never
@@ -111,6 +112,14 @@ export function restoreBackup(
     if (!check.ok) throw new AppError(check.reason === 'wrongKey' ? 'DB_KEY_REJECTED' : 'DB_CORRUPT', { file: backupFile });
     const known = loadMigrations(migrationsDir).length;
     if (check.userVersion > known) throw new AppError('DB_NEWER_VERSION', { databaseVersion: check.userVersion, applicationVersion: known });
+    // the node is behind what its peers hold of it: they are to send that back (sync/restored.ts)
+    const sqlite = new Database(incoming, { fileMustExist: true });
+    try {
+      applyKey(sqlite, key);
+      markRestored(sqlite, shanghaiTimestamp(now));
+    } finally {
+      sqlite.close();
+    }
     // the read-only check may leave -wal/-shm files of its own: the copy goes in alone
     for (const suffix of DATABASE_SUFFIXES.slice(1)) fs.rmSync(`${incoming}${suffix}`, { force: true });
     fsyncPath(incoming);

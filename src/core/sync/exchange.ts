@@ -18,7 +18,8 @@ import { blobs, caseDocuments, caseEvents, cases, orgUnits, syncBundles, syncPee
 import { encodeBundle, openBundle, readBundleHeader, type BundleHeader } from './bundle';
 import { suite } from './crypto/suite';
 import { ensureIdentity, fromBase64, requireIdentity } from './identity';
-import { applyContent, contentFor, ownVector, pendingCount, reapplyDeferred, scopeFilter } from './merge';
+import { applyContent, contentFor, pendingCount, reapplyDeferred, scopeFilter } from './merge';
+import { lastAppliedFrom, noteAcknowledged, vectorFor } from './restored';
 import { requireTrustedPeer } from './peers';
 import type { BundleContent, KnowledgeVector } from './operations';
 
@@ -77,6 +78,11 @@ export function waitingFor(ctx: Context, peerId: string): number {
   return pendingCount(ctx.sqlite, peerVector(ctx.db, peerId), scopeFilter(ctx.sqlite, peer.scopeCode));
 }
 
+function acksFor(db: Db, peerId: string): Record<string, string> {
+  const last = lastAppliedFrom(db, peerId);
+  return last ? { [peerId]: last } : {};
+}
+
 /** A bundle for the peer with everything it lacks in its scope; recorded as made. */
 export function exportBundle(ctx: Context, peerId: string, transport: Transport): ExportedBundle {
   const identity = ensureIdentity(ctx);
@@ -86,7 +92,8 @@ export function exportBundle(ctx: Context, peerId: string, transport: Transport)
     suite: suite(identity.suite),
     sender: { nodeId: identity.nodeId, unitCode: identity.unitCode, signingSecret: identity.signing.secretKey },
     recipients: [{ nodeId: peer.nodeId, encryptionPublic: peer.encryptionPublic }],
-    vector: ownVector(ctx.sqlite),
+    vector: vectorFor(ctx.sqlite, ctx.db, identity.nodeId, peer.nodeId),
+    acks: acksFor(ctx.db, peer.nodeId),
     content,
     createdAt: shanghaiTimestamp(ctx.now()),
   });
@@ -184,6 +191,7 @@ export function importBundle(ctx: Context, bytes: Uint8Array, transport: Transpo
       }
       const merged = applyContent(ctx.sqlite, content, { auditSeq: w.pendingAuditSeq() });
       followSenderUnit(w.db, header.sender);
+      noteAcknowledged(w.db, header.sender.nodeId, header.acks?.[identity.nodeId]);
       w.db.delete(syncPeerKnowledge).where(eq(syncPeerKnowledge.peerId, header.sender.nodeId)).run();
       const vector = Object.entries(header.vector).map(([originId, hlc]) => ({ peerId: header.sender.nodeId, originId, hlc }));
       if (vector.length > 0) w.db.insert(syncPeerKnowledge).values(vector).run();

@@ -29,15 +29,15 @@ export async function exchange(a: Core, b: Core): Promise<void> {
   await importInto(a, await exportFor(b, a));
 }
 
-/** The city (530700, with the county 530721) and a county office's node, each the other's peer. */
+/** The city (530700, with the county 530721) and a county office's node (and its file), each the other's peer. */
 export async function offices() {
-  const [{ core: city }, { core: county }] = await Promise.all([testCore(), testCore()]);
+  const [{ core: city }, { core: county, dbFile: countyFile }] = await Promise.all([testCore(), testCore()]);
   const root = unitId('530700');
   await city.call(api.units.create.name, { code: '530721', name: '玉龙县', kind: 'county', parentId: root });
   const identity = async (core: Core) => (await core.call(api.sync.identity.name, {})) as IdentityFile;
   await city.call(api.sync.addPeer.name, { identity: await identity(county), scopeCode: '530721', fingerprintConfirmed: true });
   await county.call(api.sync.addPeer.name, { identity: await identity(city), scopeCode: '530700', fingerprintConfirmed: true });
-  return { city, county, root };
+  return { city, county, root, countyFile };
 }
 
 export const clue = (title: string, unit: string) => ({

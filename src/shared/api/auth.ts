@@ -161,6 +161,8 @@ export interface AuditEntry {
 export interface AuditVerification {
   ok: boolean;
   entries: number;
+  /** entries that go on from an earlier entry of their node than the last (a restore from a backup) */
+  forks: number;
   /** the first entry whose hash or link to its predecessor does not hold */
   firstBroken: { seq: number; reason: 'hash' | 'link' } | null;
 }

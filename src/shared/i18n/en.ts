@@ -750,6 +750,7 @@ export const en: SameKeys<typeof zhCN> = {
       verify: 'Verify chain',
       verifyOkTitle: 'The chain is intact',
       verifyOk: '{{count}} entries checked, no tampering found.',
+      verifyForks: '{{count}} of them go on from an earlier entry: the database was restored from a backup, and what it recorded after the restore and what came back from its peers each go on from there.',
       verifyBrokenTitle: 'The chain is broken',
       verifyBroken: 'Entry {{seq}} fails the check: {{reason}}. ({{count}} entries in all)',
       brokenReason: {

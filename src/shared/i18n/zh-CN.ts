@@ -749,6 +749,7 @@ export const zhCN = {
       verify: '校验哈希链',
       verifyOkTitle: '哈希链完整',
       verifyOk: '共校验 {{count}} 条记录，未发现篡改。',
+      verifyForks: '其中 {{count}} 处从较早的记录接续：数据库曾由备份恢复，恢复后新记的与对端送回的记录各自接续。',
       verifyBrokenTitle: '哈希链已断裂',
       verifyBroken: '第 {{seq}} 条记录校验失败：{{reason}}。（共 {{count}} 条记录）',
       brokenReason: {

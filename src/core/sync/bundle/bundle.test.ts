@@ -36,6 +36,14 @@ describe.each(SUITE_IDS)('bundles under %s', (id) => {
     }
   });
 
+  it('carries what the sender acknowledges of each recipient, and no acks when there are none', () => {
+    const acks = { [city.nodeId]: '01KBZ7W3YQ9R6T5V4X2M8N0PHC' };
+    const bytes = encodeBundle({ suite: s, sender: senderOf(county), recipients: [recipientOf(city)], vector, acks, content: sampleContent(county.nodeId, 1) });
+    expect(openBundle(bytes, ownKeysOf(city), peers).header.acks).toEqual(acks);
+    expect(readBundleHeader(encode()).acks).toBeUndefined();
+    expect(() => encodeBundle({ suite: s, sender: senderOf(county), recipients: [recipientOf(city)], vector, acks: { [city.nodeId]: 'not a bundle id' }, content: sampleContent(county.nodeId, 1) })).toThrow(RangeError);
+  });
+
   it('reads a bundle that sits inside a larger buffer, as files read by Node may', () => {
     const content = sampleContent(county.nodeId, 4, 1);
     const bytes = encode(content);

@@ -27,6 +27,8 @@ export interface EncodeBundleInput {
   recipients: readonly BundleRecipient[];
   /** the sender's knowledge vector */
   vector: KnowledgeVector;
+  /** recipient → the latest of its bundles the sender applied */
+  acks?: Readonly<Record<string, string>>;
   content: BundleContent;
   /** a new ULID unless given */
   id?: string;
@@ -47,6 +49,7 @@ export function encodeBundle(input: EncodeBundleInput): Uint8Array {
     sender: { nodeId: input.sender.nodeId, unitCode: input.sender.unitCode },
     recipients: input.recipients.map((r) => r.nodeId),
     vector: input.vector,
+    ...(input.acks && Object.keys(input.acks).length > 0 ? { acks: { ...input.acks } } : {}),
     operations: input.content.operations.length,
     audit: input.content.audit.length,
     appVersion: APP_VERSION,

@@ -86,6 +86,8 @@ export const headerJsonSchema = z.object({
     .min(1)
     .refine((ids) => new Set(ids).size === ids.length, { message: 'a recipient is listed twice' }),
   vector: knowledgeVectorSchema,
+  /** for a recipient: the latest of its bundles the sender had applied (sync/restored.ts) */
+  acks: z.record(nodeIdSchema, z.string().regex(ULID)).optional(),
   operations: count,
   audit: count,
   appVersion: text(64),

@@ -15,6 +15,7 @@ import type { Context } from '../../api/context';
 import { toWireError } from '../../api/errors';
 import { shanghaiTimestamp } from '../../api/time';
 import { exportBundle, importBundle, waitingFor } from '../exchange';
+import { owedSinceRestore } from '../restored';
 import { listPeers } from '../peers';
 import { RelayClient } from './client';
 
@@ -155,7 +156,8 @@ export class RelayAgent {
       if (this.owed.has(peerId)) return true;
       const last = this.pushed.get(peerId);
       if (last && last.operations === held && now - last.at < REPUSH_MS) return false;
-      return waitingFor(ctx, peerId) > 0;
+      // restored from a backup: the peer is to learn how far back this node is (../restored.ts)
+      return waitingFor(ctx, peerId) > 0 || owedSinceRestore(ctx.db, peerId);
     };
     return listPeers(ctx.db, ctx.caller.scope)
       .filter((peer) => peer.state === 'active' && needs(peer.nodeId))
