@@ -116,6 +116,35 @@ describe('an encrypted database', () => {
     }
   });
 
+  it('has 16 KiB pages when new, and still opens, reads, backs up and checks a database made with SQLCipher 4 KiB pages', () => {
+    const dir = tempDir();
+    const key = newMasterKey();
+    const fresh = openEncrypted(path.join(dir, 'new.db'), key);
+    createPeople(fresh, 5);
+    expect(fresh.pragma('page_size', { simple: true })).toBe(16_384);
+    fresh.close();
+
+    // as this application made databases before
+    const old = path.join(dir, 'old.db');
+    const made = new Database(old);
+    made.pragma("cipher = 'sqlcipher'");
+    made.pragma('legacy = 4');
+    made.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
+    made.pragma('journal_mode = WAL');
+    createPeople(made, 50);
+    expect(made.pragma('page_size', { simple: true })).toBe(4096);
+    made.close();
+
+    expect(readPerson(old, key)).toEqual({ name: NAME, idNumber: ID_NUMBER });
+    const reopened = openEncrypted(old, key);
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    const copy = path.join(dir, 'old-copy.db');
+    vacuumInto(reopened, copy);
+    reopened.close();
+    expect(checkDatabase(copy, key)).toMatchObject({ ok: true });
+    expect(checkDatabase(old, newMasterKey())).toEqual({ ok: false, reason: 'wrongKey' });
+  });
+
   it('refuses a key of the wrong length', () => {
     const sqlite = new Database(path.join(tempDir(), 'zhijian.db'));
     expect(() => applyKey(sqlite, new Uint8Array(16))).toThrow(RangeError);
@@ -335,7 +364,7 @@ describe('checkDatabase', () => {
     expect(size).toBeGreaterThan(100_000);
     fs.truncateSync(file, Math.floor(size / 2));
     expect(checkDatabase(file, key)).toEqual({ ok: false, reason: 'corrupt' });
-    fs.truncateSync(file, 4096 * 3); // whole pages, the rest missing
+    fs.truncateSync(file, 16_384 * 3); // whole pages, the rest missing
     expect(checkDatabase(file, key)).toEqual({ ok: false, reason: 'corrupt' });
     fs.truncateSync(file, 1000);
     expect(checkDatabase(file, key)).toEqual({ ok: false, reason: 'corrupt' });
