@@ -51,6 +51,7 @@ function hitsCsv(hits: RunHit[]): string {
 function summary(io: CliIo, result: RuleRun, hits: RunHit[]): string {
   const lines = [`run ${result.id}: ${result.hits} hits, ${result.newHits} new, ${result.noLongerFound} no longer found`];
   for (const rule of result.rules) lines.push(`  ${rule} ${io.t(`welfare.rule.${rule}`)}: ${result.byRule[rule] ?? 0}`);
+  for (const r of result.withoutStandard ?? []) lines.push(`  R9 ${io.t('welfare.withoutStandard', r)}`);
   for (const h of hits) lines.push([h.rule, h.idNumber, h.name, h.program, h.period, formatFen(h.amountFen), h.township, h.village].join('\t'));
   return lines.join('\n');
 }

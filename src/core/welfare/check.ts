@@ -15,6 +15,7 @@ import type { Db } from '../db/open';
 import { orgUnits, users, welfareBatches, welfareHitEntries, welfareHits, welfareRuns, welfareStaging } from '../db/schema';
 import { resolveCounty, type CountyUnit } from './county';
 import { findHits, type EvidenceKey, type FoundHit } from './rules/find';
+import { paymentsWithoutStandard } from './rules/r09-standard';
 import { loadWelfareSettings } from './settings';
 
 type StoredHit = Pick<
@@ -165,14 +166,15 @@ export function runRules(ctx: Context, rules: readonly RuleCode[] = RULE_CODES):
       .all();
     const counties = countyUnits(ctx.db);
     const found = findHits(ctx.sqlite, codes, loadWelfareSettings(ctx.db), new Map(batches.map((b) => [b.no, b.id])), counties);
-    return { runId: newId(), startedAt, userId, actor: ctx.caller.actor, rules: codes, batchIds: batches.map((b) => b.id), found, counties };
+    const withoutStandard = codes.includes('R9') ? paymentsWithoutStandard(ctx.sqlite, counties).slice(0, 50) : undefined;
+    return { runId: newId(), startedAt, userId, actor: ctx.caller.actor, rules: codes, batchIds: batches.map((b) => b.id), found, counties, withoutStandard };
   });
   const facts = read.deferred();
   const run = ctx.write(
     (w) => storeRun(w, facts, shanghaiTimestamp(ctx.now())),
     (r) => ({ runId: r.id, rules: r.rules, hits: r.hits, newHits: r.newHits, noLongerFound: r.noLongerFound }),
   );
-  return { ...run, byName: displayName(ctx.db, userId) };
+  return { ...run, byName: displayName(ctx.db, userId), ...(facts.withoutStandard ? { withoutStandard: facts.withoutStandard } : {}) };
 }
 
 function displayName(db: Db, userId: string): string {

@@ -174,6 +174,12 @@ export interface RuleRun {
   /** hits of earlier runs this one did not find again */
   noLongerFound: number;
   byRule: Partial<Record<RuleCode, number>>;
+  /**
+   * on the run just made, when it ran R9: payments R9 could not compare, their program having
+   * standards but none for their county and month (most often a county written differently in
+   * the two files, with no county unit to tie them); the first 50
+   */
+  withoutStandard?: { program: string; county: string; period: string; payments: number }[];
 }
 
 export const hitFilter = z.object({

@@ -330,6 +330,7 @@ export const en: SameKeys<typeof zhCN> = {
     },
   },
   welfare: {
+    withoutStandard: '{{program}} · {{county}} · {{period}}: {{payments}} payments have no standard that applies; not compared',
     dataset: {
       disbursements: 'Disbursements',
       deaths: 'Deaths',
@@ -1125,6 +1126,11 @@ export const en: SameKeys<typeof zhCN> = {
         none: 'The rules have not been run yet. Import the data, then run the rules to see the hits.',
         hits: 'Hits: {{count}}',
         newHits: 'New: {{count}}',
+        withoutStandard: {
+          title: 'R9 could not compare {{count}} payments with a standard',
+          hint: 'Their programs have standards, but none for the county and month below. Where a county is written differently in the two files (530721 and 玉龙县), add the county to the org units and run the rules again.',
+          row: '{{program}} · {{county}} · {{period}}: {{payments}} payments',
+        },
         noLongerFound: 'No longer found: {{count}}',
         ruleCount: '{{rule}}: {{count}}',
       },

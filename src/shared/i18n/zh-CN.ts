@@ -329,6 +329,7 @@ export const zhCN = {
   /** Everything the UI shows; kept apart from the keys the core and CLI share. */
   /** The welfare-fund vocabulary (src/shared/api/welfare.ts); the UI and the core's exports share it. */
   welfare: {
+    withoutStandard: '{{program}} · {{county}} · {{period}}：{{payments}} 笔发放没有适用的标准，未比对',
     dataset: {
       disbursements: '资金发放明细',
       deaths: '死亡人员信息',
@@ -1124,6 +1125,11 @@ export const zhCN = {
         none: '还没有运行过比对。导入数据后运行比对，即可查看疑点。',
         hits: '疑点 {{count}} 条',
         newHits: '新增 {{count}} 条',
+        withoutStandard: {
+          title: 'R9 有 {{count}} 笔发放未能比对标准',
+          hint: '这些项目录入了发放标准，但没有适用于下列县区和月份的标准。县区在两份文件中写法不同（如“530721”与“玉龙县”）时，请在组织机构中建立该县区单位，再运行比对。',
+          row: '{{program}} · {{county}} · {{period}}：{{payments}} 笔',
+        },
         noLongerFound: '不再出现 {{count}} 条',
         ruleCount: '{{rule}}：{{count}}',
       },

@@ -1,3 +1,6 @@
+import type Database from 'better-sqlite3';
+import type { CountyUnit } from '../county';
+import { withPreparations } from './prepare';
 import type { Rule } from './rule';
 import { always, complete, matchColumns } from './rule';
 
@@ -36,3 +39,38 @@ export const r09: Rule = {
   recoverable: 'excess',
   confidence: always,
 };
+
+/** Payments R9 could not compare: their program has standards, none for their county and month. */
+export interface WithoutStandard {
+  program: string;
+  county: string;
+  period: string;
+  payments: number;
+}
+
+/**
+ * What R9 passed over, for the run to say so: most often a county written one way in the
+ * disbursements and another in the standards, with no county unit in the registry to tie the
+ * two (530721 and 玉龙县), so that R9 would otherwise be silent about a whole county.
+ */
+export function paymentsWithoutStandard(sqlite: Database.Database, counties: readonly CountyUnit[]): WithoutStandard[] {
+  return withPreparations(sqlite, new Set(['counties']), counties, () =>
+    sqlite
+      .prepare(
+        `WITH standard AS (
+           SELECT s.program, s.from_period, k.county_key FROM wf_standards s LEFT JOIN temp.wf_county k ON k.written = s.county WHERE ${complete('s')}
+         )
+         SELECT d.program, d.county, d.period, count(*) AS payments
+         FROM wf_disbursements d LEFT JOIN temp.wf_county k ON k.written = d.county
+         WHERE ${complete('d')}
+           AND EXISTS (SELECT 1 FROM standard s WHERE s.program = d.program)
+           AND NOT EXISTS (
+             SELECT 1 FROM standard s
+             WHERE s.program = d.program AND s.from_period <= d.period AND (s.county_key IS NULL OR s.county_key = k.county_key)
+           )
+         GROUP BY d.program, d.county, d.period
+         ORDER BY d.program, d.county, d.period`,
+      )
+      .all() as WithoutStandard[],
+  );
+}

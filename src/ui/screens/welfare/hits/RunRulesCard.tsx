@@ -1,5 +1,5 @@
-import { Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconPlayerPlay } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
@@ -72,6 +72,7 @@ export function RunRulesCard() {
                 </Tooltip>
               ))}
             </Group>
+            {ran?.id === last.id && <WithoutStandard run={ran} />}
           </Stack>
         ) : (
           <Text size="sm" c="dimmed" data-testid="rule-run-none">
@@ -85,5 +86,22 @@ export function RunRulesCard() {
         )}
       </Group>
     </Paper>
+  );
+}
+
+/** What R9 could not compare in the run just made (a county written two ways, most often). */
+function WithoutStandard({ run }: { run: RuleRun }) {
+  const { t } = useTranslation();
+  const rows = run.withoutStandard ?? [];
+  if (rows.length === 0) return null;
+  return (
+    <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={t('ui.welfare.run.withoutStandard.title', { count: rows.reduce((n, r) => n + r.payments, 0) })} data-testid="run-without-standard">
+      <Text size="sm">{t('ui.welfare.run.withoutStandard.hint')}</Text>
+      <List size="sm" mt={4}>
+        {rows.map((r) => (
+          <List.Item key={`${r.program}|${r.county}|${r.period}`}>{t('ui.welfare.run.withoutStandard.row', r)}</List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }
