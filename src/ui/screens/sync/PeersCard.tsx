@@ -49,7 +49,7 @@ export function PeersCard({ peers, states, manage, onChanged }: Props) {
               <Table.Th>{t('ui.sync.peers.columns.fingerprint')}</Table.Th>
               <Table.Th>{t('ui.sync.peers.columns.lastIn')}</Table.Th>
               <Table.Th>{t('ui.sync.peers.columns.lastOut')}</Table.Th>
-              <Table.Th ta="right">{t('ui.sync.peers.columns.waiting')}</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('ui.sync.peers.columns.waiting')}</Table.Th>
               {manage && <Table.Th>{t('ui.sync.peers.columns.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
