@@ -239,25 +239,25 @@ export function undoLatest(w: Writer, caller: Caller, input: ParsedInputOf<typeo
   if (!target) throw new AppError('CASE_NOTHING_TO_UNDO');
   if (target.userId !== caller.userId) throw new AppError('FORBIDDEN', { why: 'undo_by_author' });
   if (target.kind === 'merged' && target.effects.mergedInto) throw new AppError('CASE_NOTHING_TO_UNDO');
-  appendEvent(
-    w,
-    input.caseId,
-    {
-      kind: 'undone',
-      action: target.action,
-      fromStage: state.stage,
-      toStage: target.fromStage,
-      date: state.lastDate ?? today(now),
-      userId: caller.userId,
-      actor: caller.actor,
-      fields: { reason: input.reason },
-      approvals: [],
-      effects: {},
-      refersTo: target.id,
-    },
-    now,
-  );
+  appendEvent(w, input.caseId, undoEvent(state, target, caller, input.reason, {}, now), now);
   projectCase(w.db, input.caseId, now);
+}
+
+/** The event that takes `target` back, with the reason given. */
+function undoEvent(state: CaseState, target: StoredEvent, caller: Caller, reason: string, effects: NewEvent['effects'], now: Date): NewEvent {
+  return {
+    kind: 'undone',
+    action: target.action,
+    fromStage: state.stage,
+    toStage: target.fromStage,
+    date: state.lastDate ?? today(now),
+    userId: caller.userId,
+    actor: caller.actor,
+    fields: { reason },
+    approvals: [],
+    effects,
+    refersTo: target.id,
+  };
 }
 
 /** Who may undo the latest event: its author, once no conflict waits. */
@@ -277,24 +277,7 @@ export function resolveConflict(w: Writer, caller: Caller, input: ParsedInputOf<
   if (!state.conflict) throw new AppError('CASE_NOT_IN_CONFLICT');
   if (!state.conflict.eventIds.includes(input.keep)) throw new AppError('INVALID_INPUT', { issues: [`keep ${input.keep}: not one of the conflicting moves`] });
   for (const target of movesToTakeBack(events, state.undone, input.keep)) {
-    appendEvent(
-      w,
-      input.caseId,
-      {
-        kind: 'undone',
-        action: target.action,
-        fromStage: state.stage,
-        toStage: target.fromStage,
-        date: state.lastDate ?? today(now),
-        userId: caller.userId,
-        actor: caller.actor,
-        fields: { reason: input.reason },
-        approvals: [],
-        effects: { resolves: input.keep },
-        refersTo: target.id,
-      },
-      now,
-    );
+    appendEvent(w, input.caseId, undoEvent(state, target, caller, input.reason, { resolves: input.keep }, now), now);
   }
   projectCase(w.db, input.caseId, now);
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { FormModal } from '../../../components/FormModal';
 import { notifyError } from '../../../errors';
 import { useCan } from '../../../session/use-session';
 import { caseLabel } from '../shared/labels';
+import { ReasonField } from '../shared/ReasonField';
 import { ActionModal } from './ActionModal';
 import type { useCaseMutation } from './use-case-mutation';
 
@@ -74,18 +75,14 @@ function UndoModal({ detail, opened, onClose, mutate }: { detail: CaseDetail; op
       }}
     >
       <Text size="sm">{t('ui.cases.undo.hint')}</Text>
-      <Textarea
-        label={caseLabel(t, 'field', 'reason')}
-        required
-        autosize
-        minRows={2}
+      <ReasonField
         value={reason}
         error={error}
-        onChange={(e) => {
-          setReason(e.currentTarget.value);
+        onChange={(value) => {
+          setReason(value);
           setError(undefined);
         }}
-        data-testid="undo-reason"
+        testId="undo-reason"
       />
     </FormModal>
   );

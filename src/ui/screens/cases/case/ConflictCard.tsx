@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text } from '@mantine/core';
 import { IconGitFork } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { call } from '../../../bridge/client';
 import { notifyError } from '../../../errors';
 import { FieldsSummary } from '../shared/FieldsSummary';
 import { caseLabel } from '../shared/labels';
+import { ReasonField } from '../shared/ReasonField';
 import { eventByline, eventLabel } from './CaseTimeline';
 import type { useCaseMutation } from './use-case-mutation';
 
@@ -70,18 +71,14 @@ export function ConflictCard({ detail, mutate }: { detail: CaseDetail; mutate: R
             ))}
           </Stack>
         </Radio.Group>
-        <Textarea
-          label={caseLabel(t, 'field', 'reason')}
-          required
-          autosize
-          minRows={2}
+        <ReasonField
           value={reason}
           error={error.reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
+          onChange={(value) => {
+            setReason(value);
             setError((current) => ({ ...current, reason: undefined }));
           }}
-          data-testid="conflict-reason"
+          testId="conflict-reason"
         />
         <Group justify="flex-end">
           <Button color="red" loading={busy} onClick={() => void submit()} data-testid="conflict-keep">
