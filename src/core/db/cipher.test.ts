@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../api/errors';
 import { newMasterKey } from '../security/keyslots';
 import { syntheticId, tempDir } from '../testing/fixtures';
-import { applyKey, checkDatabase, encryptInPlace, fileLooksPlaintext, vacuumInto } from './cipher';
+import { applyKey, checkDatabase, encryptInPlace, fileLooksPlaintext, keyWithScheme, SCHEMES, vacuumInto } from './cipher';
 import { APPLICATION_ID } from './open';
 
 const NAME = '和志强';
@@ -116,33 +116,42 @@ describe('an encrypted database', () => {
     }
   });
 
-  it('has 16 KiB pages when new, and still opens, reads, backs up and checks a database made with SQLCipher 4 KiB pages', () => {
+  it('makes new databases AEGIS-256 with 16 KiB pages, and still opens, reads, backs up and checks those made with SQLCipher', () => {
     const dir = tempDir();
     const key = newMasterKey();
     const fresh = openEncrypted(path.join(dir, 'new.db'), key);
     createPeople(fresh, 5);
     expect(fresh.pragma('page_size', { simple: true })).toBe(16_384);
     fresh.close();
+    for (const scheme of SCHEMES) {
+      const keyed = new Database(path.join(dir, 'new.db'), { readonly: true });
+      keyWithScheme(keyed, key, scheme);
+      const read = () => keyed.prepare('SELECT count(*) FROM person').pluck().get();
+      if (scheme === SCHEMES[0]) expect(read()).toBe(5);
+      else expect(codeOf(read)).toBe('SQLITE_NOTADB');
+      keyed.close();
+    }
 
     // as this application made databases before
-    const old = path.join(dir, 'old.db');
-    const made = new Database(old);
-    made.pragma("cipher = 'sqlcipher'");
-    made.pragma('legacy = 4');
-    made.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
-    made.pragma('journal_mode = WAL');
-    createPeople(made, 50);
-    expect(made.pragma('page_size', { simple: true })).toBe(4096);
-    made.close();
+    for (const scheme of SCHEMES.slice(1)) {
+      const old = path.join(dir, `old-${scheme.pageSize}.db`);
+      const made = new Database(old);
+      keyWithScheme(made, key, scheme);
+      made.pragma('journal_mode = WAL');
+      createPeople(made, 50);
+      expect(made.pragma('page_size', { simple: true })).toBe(scheme.pageSize);
+      made.close();
 
-    expect(readPerson(old, key)).toEqual({ name: NAME, idNumber: ID_NUMBER });
-    const reopened = openEncrypted(old, key);
-    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
-    const copy = path.join(dir, 'old-copy.db');
-    vacuumInto(reopened, copy);
-    reopened.close();
-    expect(checkDatabase(copy, key)).toMatchObject({ ok: true });
-    expect(checkDatabase(old, newMasterKey())).toEqual({ ok: false, reason: 'wrongKey' });
+      expect(readPerson(old, key)).toEqual({ name: NAME, idNumber: ID_NUMBER });
+      const reopened = openEncrypted(old, key);
+      expect(reopened.pragma('page_size', { simple: true })).toBe(scheme.pageSize);
+      const copy = path.join(dir, `old-${scheme.pageSize}-copy.db`);
+      vacuumInto(reopened, copy);
+      reopened.close();
+      expect(checkDatabase(copy, key)).toMatchObject({ ok: true });
+      expect(readPerson(copy, key)).toEqual({ name: NAME, idNumber: ID_NUMBER });
+      expect(checkDatabase(old, newMasterKey())).toEqual({ ok: false, reason: 'wrongKey' });
+    }
   });
 
   it('refuses a key of the wrong length', () => {

@@ -1,23 +1,26 @@
 /**
- * Database encryption with SQLite3 Multiple Ciphers (the better-sqlite3 build we ship): the
- * SQLCipher 4 scheme (AES-256-CBC, HMAC-SHA512 per page) with a raw 32-byte key, so no KDF runs
- * when the database opens (the key slots did that). The WAL is encrypted too.
+ * Database encryption with SQLite3 Multiple Ciphers (the better-sqlite3 build we ship), with a
+ * raw 32-byte key, so no KDF runs when the database opens (the key slots did that). The WAL is
+ * encrypted too.
  *
- * Pages are 16 KiB in new databases (PAGE_SIZES): a million-row import writes a quarter as many
- * pages, each encrypted and authenticated on its own. Interleaved runs of
- * scripts/bench/welfare-import.ts gave 157,000 rows/s on average against 138,000 with 4 KiB, and
- * the full welfare rule run took 15 s instead of 21 (scripts/bench/welfare.ts), for a file some
- * 10% larger. Databases made before keep SQLCipher's 4 KiB: the page size is fixed when a file
- * is made and cannot be read without the key, so a connection tries each.
+ * New databases are AEGIS-256 (authenticated encryption, a random nonce and a tag per page) with
+ * 16 KiB pages. The pages a large import writes are encrypted, then decrypted and encrypted
+ * again by the checkpoint: with SQLCipher's AES-256-CBC and HMAC-SHA512 that is a third of the
+ * cost of writing a welfare row, with AEGIS (on AES instructions) next to nothing
+ * (scripts/bench/db-schemes.ts). Databases made before are SQLCipher 4, with 16 KiB pages or
+ * SQLCipher's own 4 KiB. The scheme is fixed when a file is made and cannot be read without the
+ * key, so a connection tries each (SCHEMES). AEGIS keeps bytes 16–23 of page 1 (page size,
+ * reserved bytes) in the clear, so one try fits every page size.
  *
- * What SQLite3MC does, checked on this build (SQLite 3.53.2, SQLite3MC 2.3.5):
- * - a wrong key, and a plaintext file opened with a key, fail on the first read with
- *   SQLITE_NOTADB, as does a file shorter than one page; a file cut after page 1 fails with
- *   SQLITE_CORRUPT; a zero-length file opens as a new, empty database;
+ * What SQLite3MC does, checked on this build (SQLite 3.53.2, SQLite3MC 2.3.5), with either scheme:
+ * - a wrong key, a key of the other scheme, and a plaintext file opened with a key, fail on the
+ *   first read with SQLITE_NOTADB, as does a file shorter than one page; a file cut after page 1
+ *   fails with SQLITE_CORRUPT, as does a page with one bit changed; a zero-length file opens as
+ *   a new, empty database;
  * - `PRAGMA rekey` refuses to run in WAL mode ("Rekeying is not supported in WAL journal mode")
- *   and works on a plaintext database in rollback-journal mode;
- * - `VACUUM INTO` writes a copy encrypted with the source's key; it takes no URI parameters
- *   here (SQLITE_CANTOPEN), so it cannot encrypt a plaintext source.
+ *   and works on a plaintext database in rollback-journal mode, keeping its page size;
+ * - `VACUUM INTO` writes a copy encrypted with the source's key and scheme; it takes no URI
+ *   parameters here (SQLITE_CANTOPEN), so it cannot encrypt a plaintext source.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,10 +30,19 @@ import { AppError } from '../api/errors';
 import { fsyncPath } from '../fs/durable';
 
 export const DB_KEY_BYTES = 32;
-/** The page sizes of our databases, the one new files get first; an encrypted file is a whole number of the smallest. */
-const PAGE_SIZES = [16_384, 4096] as const;
-/** SQLCipher 4's own page size, of databases made before 16 KiB pages and of encryptInPlace's. */
-const CIPHER_PAGE_SIZE = 4096;
+/** How our databases are encrypted, the one new files get first. */
+export interface Scheme {
+  cipher: 'aegis' | 'sqlcipher';
+  pageSize: number;
+}
+export const SCHEMES: readonly Scheme[] = [
+  { cipher: 'aegis', pageSize: 16_384 },
+  // databases made before AEGIS: SQLCipher needs the page size, which it encrypts
+  { cipher: 'sqlcipher', pageSize: 16_384 },
+  { cipher: 'sqlcipher', pageSize: 4096 },
+];
+/** The smallest page size of any database of ours: an encrypted file is a whole number of them. */
+const SMALLEST_PAGE = 4096;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 function sqliteCode(error: unknown): string {
@@ -38,14 +50,18 @@ function sqliteCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-function cipherPragmas(sqlite: Database.Database, key: Uint8Array, pragma: 'key' | 'rekey', pageSize: number): void {
+function cipherPragmas(sqlite: Database.Database, key: Uint8Array, pragma: 'key' | 'rekey', scheme: Scheme): void {
   if (!(key instanceof Uint8Array) || key.length !== DB_KEY_BYTES) throw new RangeError(`a database key has ${DB_KEY_BYTES} bytes`);
-  sqlite.pragma("cipher = 'sqlcipher'");
-  sqlite.pragma('legacy = 4');
-  sqlite.pragma(`legacy_page_size = ${pageSize}`);
-  // x'…' with 64 hex digits: a raw key, used as is (no PBKDF2)
+  sqlite.pragma(`cipher = '${scheme.cipher}'`);
+  if (scheme.cipher === 'sqlcipher') {
+    sqlite.pragma('legacy = 4');
+    sqlite.pragma(`legacy_page_size = ${scheme.pageSize}`);
+  }
+  // x'…' with 64 hex digits: a raw key, used as is (no KDF)
   const rows = sqlite.pragma(`${pragma} = "x'${bytesToHex(key)}'"`) as unknown[];
   if (pragma === 'rekey' && JSON.stringify(rows) !== '[{"ok":"ok"}]') throw new Error(`rekey failed: ${JSON.stringify(rows)}`);
+  // AEGIS takes the page size of a new file from the usual pragma (a no-op on an existing one)
+  if (pragma === 'key' && scheme.cipher === 'aegis') sqlite.pragma(`page_size = ${scheme.pageSize}`);
 }
 
 /**
@@ -62,18 +78,23 @@ export function applyKey(sqlite: Database.Database, key: Uint8Array): void {
   }
 }
 
+/** Keys a connection to a new, empty file with a scheme of SCHEMES: for tests and benchmarks of databases made before. */
+export function keyWithScheme(sqlite: Database.Database, key: Uint8Array, scheme: Scheme): void {
+  cipherPragmas(sqlite, key, 'key', scheme);
+}
+
 /**
- * Keys the connection with the page size the file has, trying each (SQLITE_NOTADB when none
- * fits: a wrong key). An empty file takes the first, as a new database.
+ * Keys the connection with the scheme the file has, trying each (SQLITE_NOTADB when none fits:
+ * a wrong key). An empty file takes the first, as a new database.
  */
 function keyConnection(sqlite: Database.Database, key: Uint8Array): void {
-  for (const [i, pageSize] of PAGE_SIZES.entries()) {
-    cipherPragmas(sqlite, key, 'key', pageSize);
+  for (const [i, scheme] of SCHEMES.entries()) {
+    cipherPragmas(sqlite, key, 'key', scheme);
     try {
       sqlite.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
       return;
     } catch (error) {
-      if (sqliteCode(error) !== 'SQLITE_NOTADB' || i === PAGE_SIZES.length - 1) throw error;
+      if (sqliteCode(error) !== 'SQLITE_NOTADB' || i === SCHEMES.length - 1) throw error;
     }
   }
 }
@@ -176,7 +197,7 @@ export function encryptInPlace(file: string, key: Uint8Array): void {
     const copy = new Database(temp, { fileMustExist: true });
     try {
       // rekey keeps the plaintext's page size
-      cipherPragmas(copy, key, 'rekey', CIPHER_PAGE_SIZE);
+      cipherPragmas(copy, key, 'rekey', SCHEMES[0]!);
     } finally {
       copy.close();
     }
@@ -253,7 +274,7 @@ export function checkDatabase(file: string, key: Uint8Array): DatabaseCheck {
     const code = sqliteCode(error);
     if (code === 'SQLITE_NOTADB') {
       const size = fs.statSync(file).size;
-      return { ok: false, reason: size % CIPHER_PAGE_SIZE === 0 ? 'wrongKey' : 'corrupt' };
+      return { ok: false, reason: size % SMALLEST_PAGE === 0 ? 'wrongKey' : 'corrupt' };
     }
     if (code.startsWith('SQLITE_CORRUPT')) return { ok: false, reason: 'corrupt' };
     throw error;
