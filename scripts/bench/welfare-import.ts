@@ -3,7 +3,8 @@
  * file (BENCH_IMPORT_ROWS) written in UTF-8 and in GB18030, each uploaded and imported through
  * the procedures a user's import goes through, into a new encrypted database, BENCH_IMPORT_RUNS
  * times. Prints rows per second (wall clock and CPU) of each run, the best and the median, the
- * upload's time and the peak memory; asserts nothing.
+ * upload's time and the peak memory; asserts nothing. BENCH_IMPORT_FILE=PATH imports that file
+ * instead (one of scripts/welfare/generate-cli.ts's, say), as BENCH_IMPORT_DATASET (disbursements).
  *
  *   node --import tsx scripts/bench/welfare-import.ts
  */
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
 import { api, type SessionOpened } from '../../src/shared/api';
-import type { WelfareImportReport } from '../../src/shared/api/welfare';
+import type { Dataset, WelfareImportReport } from '../../src/shared/api/welfare';
 import { openCore, type Core } from '../../src/core/api/core';
 import { MIGRATIONS_DIR } from '../../src/core/paths';
 import { IMPORT_TUNING } from '../../src/core/welfare/import/import-file';
@@ -24,6 +25,8 @@ const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 /** BENCH_IMPORT_THREADS=1: without the worker thread, for comparison */
 const ONE_THREAD = process.env.BENCH_IMPORT_THREADS === '1';
+const GIVEN_FILE = process.env.BENCH_IMPORT_FILE;
+const DATASET = (process.env.BENCH_IMPORT_DATASET ?? 'disbursements') as Dataset;
 const PASSWORD = 'bench-pass-2026';
 const CHUNK = 8 * 1024 * 1024;
 const TARGET = 150_000;
@@ -104,11 +107,15 @@ const mib = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MiB`;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhijian-bench-import-'));
 try {
-  const files = { 'UTF-8': path.join(dir, 'disbursements-utf8.csv'), GB18030: path.join(dir, 'disbursements-gb18030.csv') };
+  const files: Record<string, string> = GIVEN_FILE
+    ? { [path.basename(GIVEN_FILE)]: GIVEN_FILE }
+    : { 'UTF-8': path.join(dir, 'disbursements-utf8.csv'), GB18030: path.join(dir, 'disbursements-gb18030.csv') };
   let started = performance.now();
-  writeFile(files['UTF-8'], 'utf-8');
-  writeFile(files.GB18030, 'gb18030');
-  console.log(`wrote ${fmt(ROWS)} rows: UTF-8 ${mib(fs.statSync(files['UTF-8']).size)}, GB18030 ${mib(fs.statSync(files.GB18030).size)} in ${fmt(performance.now() - started)} ms`);
+  if (!GIVEN_FILE) {
+    writeFile(files['UTF-8']!, 'utf-8');
+    writeFile(files.GB18030!, 'gb18030');
+    console.log(`wrote ${fmt(ROWS)} rows: UTF-8 ${mib(fs.statSync(files['UTF-8']!).size)}, GB18030 ${mib(fs.statSync(files.GB18030!).size)} in ${fmt(performance.now() - started)} ms`);
+  }
 
   if (ONE_THREAD) IMPORT_TUNING.workerMinBytes = Number.POSITIVE_INFINITY;
   let peakRss = 0;
@@ -126,7 +133,7 @@ try {
       peakRss = 0;
       const cpu = process.cpuUsage();
       started = performance.now();
-      const report = (await core.call(api.welfare.import.name, { uploadId, dataset: 'disbursements' }, session)) as WelfareImportReport;
+      const report = (await core.call(api.welfare.import.name, { uploadId, dataset: DATASET }, session)) as WelfareImportReport;
       const ms = performance.now() - started;
       const { user, system } = process.cpuUsage(cpu);
       const rate = report.batch.rows / (ms / 1000);

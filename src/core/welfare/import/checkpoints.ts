@@ -8,7 +8,7 @@
  */
 
 /** Chunks written between checkpoints: some 4 MB of pages, the log staying small. */
-export const CHECKPOINT_CHUNKS = 8;
+export const CHECKPOINT_CHUNKS = 32;
 
 export class CheckpointsDue {
   private readonly count: Int32Array;

@@ -1,9 +1,9 @@
 /**
  * Imports one dataset file into a new batch. The file is streamed (./run-import, with a worker
- * thread when it is large), its records written straight into the dataset's table under a
- * staged batch number (./staging), and the batch row written through the write path last, in one
- * transaction: until then no rule sees a row of it, and a cancel, a failure or a crash leaves
- * the database as it was. `import.progressed` follows the first chunk (2,048 rows) and then comes
+ * thread when it is large), its records written under a staged batch number (./staging), and the
+ * batch row written through the write path last, in one transaction with moving the rows into
+ * place: until then no rule sees a row of it, and a cancel, a failure or a crash leaves the
+ * database as it was. `import.progressed` follows the first chunk (512 rows) and then comes
  * every quarter of a second; a cancel takes effect between chunks.
  */
 import { createHash } from 'node:crypto';
@@ -21,7 +21,7 @@ import { openTable } from '../../import/table-reader';
 import { completeBatchWith, getBatch, rejectedRow } from './batches';
 import { mappingHeaders, rememberMapping, requireFields, resolveMapping } from './mapping';
 import { writeFileRows } from './run-import';
-import { beginStaging, discardStaged, releaseStaged } from './staging';
+import { beginStaging, discardStaged, moveStaged, releaseStaged } from './staging';
 
 export interface WelfareImportInput {
   path: string;
@@ -45,10 +45,13 @@ const PROGRESS_MS = 250;
 
 export const IMPORT_TUNING = {
   /**
-   * Files from this size on are read with a worker thread; below it, starting one costs more than
-   * it saves. Tests set it to take one way or the other.
+   * Files from this size on are read with a worker thread; below it, starting one (some 0.4 s
+   * from source, where the worker compiles its TypeScript) costs more than it saves: the
+   * registries of scripts/welfare/generate-cli.ts's month, 10–26 MB, imported 10–25% faster on one
+   * thread, the 165 MB of disbursements faster on two (scripts/bench/welfare-import.ts with
+   * BENCH_IMPORT_FILE). Tests set it to take one way or the other.
    */
-  workerMinBytes: 4 * 1024 * 1024,
+  workerMinBytes: 32 * 1024 * 1024,
 };
 
 async function digest(file: string): Promise<{ size: number; sha256: string }> {
@@ -105,7 +108,7 @@ export async function importFile(ctx: Context, input: WelfareImportInput, option
   let emitted = 0;
   try {
     ctx.emit('import.progressed', { ...progress });
-    const job = { path: input.path, fileName, dataset, columns, today: shanghaiDate(started), excelSerial: header.xlsx, ...(input.sheet ? { sheet: input.sheet } : {}) };
+    const job = { path: input.path, fileName, dataset, table: staged.table, columns, today: shanghaiDate(started), excelSerial: header.xlsx, ...(input.sheet ? { sheet: input.sheet } : {}) };
     const outcome = await writeFileRows({ sqlite: ctx.sqlite, key: ctx.vault.key, no: staged.no }, job, {
       worker: options.worker ?? size >= IMPORT_TUNING.workerMinBytes,
       ...(signal ? { signal } : {}),
@@ -130,6 +133,7 @@ export async function importFile(ctx: Context, input: WelfareImportInput, option
         // the same file, imported meanwhile by someone else
         const twin = completeBatchWith(w.db, dataset, sha256);
         if (twin) throw duplicateOf(twin);
+        moveStaged(ctx.sqlite, dataset, staged);
         const at = shanghaiTimestamp(ctx.now());
         w.insert(welfareBatches, {
           id,

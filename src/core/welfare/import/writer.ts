@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Dataset } from '../../../shared/api/datasets';
 import type { TableRow } from '../../import/table-reader';
-import { datasetTable, recordColumns, recordReader, type RecordReader, type Value } from './records';
+import { recordColumns, recordReader, type RecordReader, type Value } from './records';
 
 export interface RejectedCell {
   row: number;
@@ -26,6 +26,8 @@ export interface Written {
 
 export interface WriteJob {
   dataset: Dataset;
+  /** the table the rows go into: the dataset's, or the import's own (./staging) */
+  table: string;
   /** field key → 0-based column */
   columns: Record<string, number>;
   /** the import date, YYYY-MM-DD */
@@ -77,7 +79,7 @@ export class RecordWriter {
     private readonly turn?: WriteTurn,
   ) {
     const columns = recordColumns(job.dataset).map((c) => `"${c.name}"`);
-    const insert = `INSERT INTO ${datasetTable(job.dataset)} (batch_no, "row", ${columns.join(', ')}) VALUES `;
+    const insert = `INSERT INTO ${job.table} (batch_no, "row", ${columns.join(', ')}) VALUES `;
     const record = `(${no}, ?, ${columns.map(() => '?').join(', ')})`;
     this.insertRecord = sqlite.prepare(insert + record);
     this.insertRecords = sqlite.prepare(insert + Array<string>(RECORDS_PER_INSERT).fill(record).join(', '));

@@ -3,6 +3,7 @@
  * transaction) and dropped after it, and the SQL function of the fuzzy ID match.
  */
 import type Database from 'better-sqlite3';
+import { withPageCache } from '../../db/page-cache';
 import { resolveCounty, type CountyUnit } from '../county';
 import { nearIds } from './near-id';
 import { complete } from './rule';
@@ -50,25 +51,14 @@ function deathBlocks(sqlite: Database.Database): void {
 
 /**
  * The page cache for a run, in KiB: the rules scan the disbursements a dozen times over, and an
- * encrypted page that fell out of the cache (16 MB by default, a month's table runs to hundreds)
+ * encrypted page that fell out of the cache (2 MB by default; a month's table runs to hundreds)
  * is read and decrypted again on every scan. Restored when the run ends.
  */
 const RUN_CACHE_KIB = 512 * 1024;
 
-/** Runs `fn` with the run's page cache. */
-function withRunCache<T>(sqlite: Database.Database, fn: () => T): T {
-  const cache = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma(`cache_size = -${RUN_CACHE_KIB}`);
-  try {
-    return fn();
-  } finally {
-    sqlite.pragma(`cache_size = ${cache}`);
-  }
-}
-
 /** Runs `fn` with the run's page cache and temporary tables, on the caller's connection and transaction. */
 export function withPreparations<T>(sqlite: Database.Database, needs: ReadonlySet<Preparation>, units: readonly CountyUnit[], fn: () => T): T {
-  return withRunCache(sqlite, () => {
+  return withPageCache(sqlite, RUN_CACHE_KIB, () => {
     try {
       if (needs.has('counties')) counties(sqlite, units);
       if (needs.has('deathBlocks')) deathBlocks(sqlite);
