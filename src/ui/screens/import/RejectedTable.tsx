@@ -1,28 +1,50 @@
-import { Button, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Button, Group, ScrollArea, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RejectedRow } from '../../../shared/api/registry';
-import { enumLabel } from '../../components/enum-label';
-import { downloadText, reasonText, rejectedRowsCsv } from './rejected-csv';
+import { notifyError } from '../../errors';
+import { reasonText } from './rejected-csv';
 
-export function RejectedTable({ rows, fileName }: { rows: RejectedRow[]; fileName: string }) {
+/**
+ * The rows an import refused, one line per reason, with a button that saves them as a file to
+ * fix and import again. For every import: people and welfare datasets.
+ */
+export function RejectedTable({
+  rows,
+  title,
+  downloadLabel,
+  fieldLabel,
+  onDownload,
+}: {
+  rows: RejectedRow[];
+  title: string;
+  downloadLabel: string;
+  /** the field as the user knows it */
+  fieldLabel: (field: string) => string;
+  /** saves every rejected row (more than the table may list) */
+  onDownload: () => void | Promise<void>;
+}) {
   const { t } = useTranslation();
-  const none = t('ui.common.none');
-  const baseName = fileName.replace(/\.[^.]+$/, '');
+  const [downloading, setDownloading] = useState(false);
+
+  async function download() {
+    setDownloading(true);
+    try {
+      await onDownload();
+    } catch (error) {
+      notifyError(t, error);
+    } finally {
+      setDownloading(false);
+    }
+  }
+
   return (
     <>
       <Group justify="space-between">
-        <Title order={3} size="h4">
-          {t('ui.peopleImport.rejectedTitle')}
-        </Title>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconDownload size={16} />}
-          onClick={() => downloadText(t('ui.peopleImport.rejectedFileName', { fileName: baseName }), rejectedRowsCsv(t, rows))}
-          data-testid="download-rejected"
-        >
-          {t('ui.peopleImport.downloadRejected')}
+        <Text fw={600}>{title}</Text>
+        <Button size="xs" variant="light" leftSection={<IconDownload size={16} />} loading={downloading} onClick={() => void download()} data-testid="download-rejected">
+          {downloadLabel}
         </Button>
       </Group>
       <ScrollArea.Autosize mah={360} type="auto">
@@ -30,7 +52,7 @@ export function RejectedTable({ rows, fileName }: { rows: RejectedRow[]; fileNam
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={80}>{t('ui.peopleImport.columns.row')}</Table.Th>
-              <Table.Th w={140}>{t('ui.peopleImport.columns.field')}</Table.Th>
+              <Table.Th w={160}>{t('ui.peopleImport.columns.field')}</Table.Th>
               <Table.Th>{t('ui.peopleImport.columns.reason')}</Table.Th>
               <Table.Th>{t('ui.peopleImport.columns.value')}</Table.Th>
             </Table.Tr>
@@ -39,11 +61,11 @@ export function RejectedTable({ rows, fileName }: { rows: RejectedRow[]; fileNam
             {rows.map((row, i) => (
               <Table.Tr key={`${row.row}-${row.field}-${i}`} data-testid="rejected-row" data-row={row.row}>
                 <Table.Td>{row.row}</Table.Td>
-                <Table.Td>{enumLabel(t, 'importField', row.field)}</Table.Td>
+                <Table.Td>{fieldLabel(row.field)}</Table.Td>
                 <Table.Td>{reasonText(t, row)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" ff="monospace">
-                    {row.details?.value ?? none}
+                    {row.details?.value ?? t('ui.common.none')}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -26,5 +26,3 @@ export function rejectedRowsCsv(t: TFunction, rows: RejectedRow[]): string {
   const lines = rows.map((r) => [r.row, enumLabel(t, 'importField', r.field), reasonText(t, r), r.details?.value ?? '']);
   return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
-
-export { downloadText } from '../../download';
