@@ -126,10 +126,26 @@ export class WelfareImportModel {
 export class HitsModel {
   constructor(private readonly page: Page) {}
 
-  /** Runs the rules and waits for this run's summary. */
+  /**
+   * Runs the rules and waits for this run's summary; the progress shown meanwhile ("规则 n/12",
+   * recorded as it changes: a small run is over before a poll would see it) is gone by then.
+   */
   async runRules(): Promise<void> {
+    // a string: the e2e code is compiled without the DOM's types
+    await this.page.evaluate(`{
+      const seen = (window.runProgressSeen = []);
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="run-progress"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    }`);
     await this.page.getByTestId('run-rules').click();
     await expect(this.run).toHaveAttribute('data-fresh', 'true', { timeout: 60_000 });
+    await expect(this.page.getByTestId('run-progress')).toHaveCount(0);
+    await expect(this.page.getByTestId('run-cancel')).toHaveCount(0);
+    const seen = await this.page.evaluate<string[]>('window.runProgressSeen');
+    expect(seen[0]).toBe('规则 0/12');
+    for (const text of seen) expect(text).toMatch(/^规则 \d+\/12$/);
   }
 
   get run(): Locator {

@@ -89,6 +89,11 @@ describe('zhijian check', () => {
       '  R1 Paid after death: 1',
       `R1\t${DEAD}\t和丽\t城乡低保\t2026-01\t610.00\t黑坪镇\t黑坪上村`,
     ]);
+    // each rule done, on stderr: stdout has the summary only
+    expect(plain.stderr).toBe('Rule 1/1: R1 Paid after death\n');
+    const two = await zhijian(['check', '--db', dbFile, '--rules', 'R8,R1']);
+    expect(two.stderr.trimEnd().split('\n')).toEqual(['Rule 1/2: R1 Paid after death', 'Rule 2/2: R8 Paid twice']);
+    expect(two.stdout).toMatch(/^run [0-9A-Z]{26}: 2 hits/);
     for (const args of [['--rules', 'R13'], ['--json', '--csv']]) {
       const refused = await zhijian(['check', '--db', dbFile, ...args]);
       expect(refused.code).toBe(1);

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { api } from '../../shared/api';
+import type { EventMap } from '../../shared/api/events';
 import { RULE_CODES, type RuleCode, type RuleRun } from '../../shared/api/welfare';
 import { AppError } from '../../core/api/errors';
+import { newId } from '../../core/api/ids';
 import { formatFen } from '../../core/import/normalize';
 import { hitsOfRun, type RunHit } from '../../core/welfare/check';
 import { run, withSession, type CliIo } from '../context';
@@ -56,7 +58,15 @@ function summary(io: CliIo, result: RuleRun, hits: RunHit[]): string {
   return lines.join('\n');
 }
 
-/** `zhijian check [--rules all|R1,R2] [--json|--csv] [--out FILE]`: runs the comparison rules and prints the hits found. */
+/** `Rule 3/12: R3 Village cadre or officials' kin paid`, in the user's language. */
+function progressLine(io: CliIo, event: EventMap['welfare.rulesProgressed'], rule: RuleCode): string {
+  return `${io.t('welfare.runProgress', { done: event.done, total: event.total })}: ${rule} ${io.t(`welfare.rule.${rule}`)}`;
+}
+
+/**
+ * `zhijian check [--rules all|R1,R2] [--json|--csv] [--out FILE]`: runs the comparison rules and
+ * prints the hits found. Each rule done is reported on stderr, unless the output is for a program.
+ */
 export async function check(args: string[], io: CliIo): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -71,7 +81,19 @@ export async function check(args: string[], io: CliIo): Promise<void> {
   if (values.json && values.csv) throw new AppError('INVALID_INPUT', { issues: ['--json or --csv, not both'] });
   const rules = parseRules(values.rules);
   await withSession(values.db, io, async (session) => {
-    const result = await run(session, api.welfare.runRules, rules ? { rules } : {});
+    const jobId = newId();
+    const stopProgress =
+      values.json || values.csv
+        ? () => {}
+        : session.core.on('welfare.rulesProgressed', (event) => {
+            if (event.jobId === jobId && event.rule) io.err(progressLine(io, event, event.rule));
+          });
+    let result: RuleRun;
+    try {
+      result = await run(session, api.welfare.runRules, { ...(rules ? { rules } : {}), jobId });
+    } finally {
+      stopProgress();
+    }
     const hits = hitsOfRun(session.core.database.db, result.id);
     const text = values.json ? JSON.stringify({ run: result, hits: hits.map(wireHit) }) : values.csv ? hitsCsv(hits) : summary(io, result, hits);
     if (values.out) fs.writeFileSync(values.out, values.json ? `${text}\n` : text);

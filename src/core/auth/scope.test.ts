@@ -38,6 +38,7 @@ const QUERY_INPUTS: Record<string, unknown> = {
   'files.discardUpload': null,
   'welfare.inspectFile': null,
   'welfare.cancelImport': { uploadId: '0'.repeat(26) },
+  'welfare.cancelRun': { jobId: 'no-such-run' },
   'welfare.batches': {},
   'sync.peers': {},
   'sync.status': {},

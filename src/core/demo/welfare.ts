@@ -152,7 +152,12 @@ export async function seedDemoWelfare(ctx: Context): Promise<DemoWelfareSummary 
         ctx.caller = caller;
       }
     }
-    as(analyst, () => runRules(ctx));
+    ctx.caller = analyst;
+    try {
+      await runRules(ctx);
+    } finally {
+      ctx.caller = caller;
+    }
 
     // the analyst sends every hit of 玉龙县 and 宁蒗县 and every other hit of the other counties
     const hits = currentHits(ctx.db);

@@ -4,18 +4,24 @@
  * gets its amounts and evidence refreshed; a hit of the same rules not found again (data
  * corrected, a batch withdrawn) stays for the record, no longer current.
  */
+import Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { RULE_CODES, type EvidenceRef, type Hit, type RuleCode, type RuleRun } from '../../shared/api/welfare';
 import type { Context } from '../api/context';
 import { AppError } from '../api/errors';
 import { newId } from '../api/ids';
 import { shanghaiTimestamp } from '../api/time';
 import type { Writer } from '../api/write';
+import { applyKey } from '../db/cipher';
 import type { Db } from '../db/open';
+import * as schema from '../db/schema';
 import { orgUnits, users, welfareBatches, welfareHitEntries, welfareHits, welfareRuns, welfareStaging } from '../db/schema';
 import { resolveCounty, type CountyUnit } from './county';
-import { findHits, type EvidenceKey, type FoundHit } from './rules/find';
-import { paymentsWithoutStandard } from './rules/r09-standard';
+import { findRuleHits, preparationsFor, type EvidenceKey, type FoundHit } from './rules/find';
+import { prepareRunConnection } from './rules/prepare';
+import { paymentsWithoutStandard, type WithoutStandard } from './rules/r09-standard';
+import { asRunJob } from './run-jobs';
 import { loadWelfareSettings } from './settings';
 
 type StoredHit = Pick<
@@ -142,34 +148,77 @@ function storeRun(w: Writer, facts: RunFacts, finishedAt: string): Omit<RuleRun,
   return run;
 }
 
-/**
- * Runs `rules` (all by default) over every complete batch and stores the hits. Refused while
- * an import is under way. The same data gives the same hits.
- *
- * The rules read in a transaction of their own, a snapshot of the data, and only the hits are
- * written in the write transaction: at a million rows the reading takes long enough that
- * holding the write lock through it would time out another process's writes (the app while the
- * CLI runs a check).
- */
-export function runRules(ctx: Context, rules: readonly RuleCode[] = RULE_CODES): RuleRun {
-  const userId = ctx.caller.userId;
-  if (!userId) throw new AppError('SESSION_REQUIRED');
-  const codes = RULE_CODES.filter((code) => rules.includes(code));
-  const startedAt = shanghaiTimestamp(ctx.now());
-  const read = ctx.sqlite.transaction(() => {
-    refuseDuringImport(ctx.db);
-    const batches = ctx.db
+/** A read-only connection of the run's own to the database file, in a read transaction: every rule sees the same data. */
+function openSnapshot(ctx: Context): Database.Database {
+  const sqlite = new Database(ctx.sqlite.name, { readonly: true, fileMustExist: true });
+  try {
+    applyKey(sqlite, ctx.vault.key);
+    sqlite.exec('BEGIN');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** Lets other requests through (a cancel, most of all) between two rules; each rule's SQL runs in one piece. */
+async function giveWay(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal.aborted) throw new AppError('WELFARE_RUN_CANCELLED');
+}
+
+type ReadFacts = RunFacts & { withoutStandard: WithoutStandard[] | undefined };
+
+/** Reads the hits of `codes`, rule by rule, reporting each as done; writes nothing. */
+async function readRun(ctx: Context, codes: RuleCode[], jobId: string, signal: AbortSignal, head: Pick<RunFacts, 'startedAt' | 'userId' | 'actor'>): Promise<ReadFacts> {
+  const progressed = (done: number, rule: RuleCode | null) => ctx.emit('welfare.rulesProgressed', { jobId, done, total: codes.length, rule });
+  const sqlite = openSnapshot(ctx);
+  try {
+    const db = drizzle(sqlite, { schema });
+    refuseDuringImport(db);
+    const batches = db
       .select({ id: welfareBatches.id, no: welfareBatches.no })
       .from(welfareBatches)
       .where(eq(welfareBatches.status, 'complete'))
       .orderBy(welfareBatches.no)
       .all();
-    const counties = countyUnits(ctx.db);
-    const found = findHits(ctx.sqlite, codes, loadWelfareSettings(ctx.db), new Map(batches.map((b) => [b.no, b.id])), counties);
-    const withoutStandard = codes.includes('R9') ? paymentsWithoutStandard(ctx.sqlite, counties).slice(0, 50) : undefined;
-    return { runId: newId(), startedAt, userId, actor: ctx.caller.actor, rules: codes, batchIds: batches.map((b) => b.id), found, counties, withoutStandard };
-  });
-  const facts = read.deferred();
+    const counties = countyUnits(db);
+    const settings = loadWelfareSettings(db);
+    const batchIds = new Map(batches.map((b) => [b.no, b.id]));
+    progressed(0, null);
+    await giveWay(signal);
+    prepareRunConnection(sqlite, preparationsFor(codes), counties);
+    const found = new Map<RuleCode, FoundHit[]>();
+    for (const [i, code] of codes.entries()) {
+      found.set(code, findRuleHits(sqlite, code, settings, batchIds));
+      progressed(i + 1, code);
+      await giveWay(signal);
+    }
+    const withoutStandard = codes.includes('R9') ? paymentsWithoutStandard(sqlite, counties).slice(0, 50) : undefined;
+    return { ...head, runId: newId(), rules: codes, batchIds: batches.map((b) => b.id), found, counties, withoutStandard };
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    sqlite.close();
+  }
+}
+
+/**
+ * Runs `rules` (all by default) over every complete batch and stores the hits. Refused while
+ * an import is under way. The same data gives the same hits.
+ *
+ * At a million rows the reading takes many seconds. It goes on a read-only connection of its
+ * own, in one read transaction (a snapshot of the data), giving way between rules so that the
+ * core goes on answering: progress as `welfare.rulesProgressed`, and `cancelRun` stops it with
+ * WELFARE_RUN_CANCELLED before anything is written. Only the hits are written, in the write
+ * transaction: holding the write lock through the reading would time out another process's
+ * writes (the app while the CLI runs a check).
+ */
+export async function runRules(ctx: Context, rules: readonly RuleCode[] = RULE_CODES, jobId: string = newId()): Promise<RuleRun> {
+  const userId = ctx.caller.userId;
+  if (!userId) throw new AppError('SESSION_REQUIRED');
+  const codes = RULE_CODES.filter((code) => rules.includes(code));
+  const head = { startedAt: shanghaiTimestamp(ctx.now()), userId, actor: ctx.caller.actor };
+  const facts = await asRunJob(ctx, jobId, userId, (signal) => readRun(ctx, codes, jobId, signal, head));
   const run = ctx.write(
     (w) => storeRun(w, facts, shanghaiTimestamp(ctx.now())),
     (r) => ({ runId: r.id, rules: r.rules, hits: r.hits, newHits: r.newHits, noLongerFound: r.noLongerFound }),

@@ -210,6 +210,8 @@ export interface HitPage {
 }
 
 const uploadId = z.string().regex(/^[0-9A-Z]{26}$/);
+/** a rule run's name chosen by its caller, for its progress events and its cancel */
+const jobId = z.string().min(1).max(64);
 const fileName = z.string().trim().min(1).max(255);
 const sheet = z.string().trim().min(1).max(100).optional();
 const dataset = z.enum(DATASETS);
@@ -294,11 +296,22 @@ export const welfare = {
     permission: 'welfare.import',
     mutates: true,
   }),
+  /**
+   * Runs the rules over every complete batch; emits `welfare.rulesProgressed` with `jobId` (a new
+   * id when none is given) at the start and after each rule.
+   */
   runRules: procedure<RuleRun>()({
     name: 'welfare.runRules',
-    input: z.object({ rules: z.array(z.enum(RULE_CODES)).min(1).optional() }),
+    input: z.object({ rules: z.array(z.enum(RULE_CODES)).min(1).optional(), jobId: jobId.optional() }),
     permission: 'welfare.analyse',
     mutates: true,
+  }),
+  /** Stops the caller's own rule run of that job id before it stores anything; false when there is none. */
+  cancelRun: procedure<{ cancelled: boolean }>()({
+    name: 'welfare.cancelRun',
+    input: z.object({ jobId }),
+    permission: 'welfare.analyse',
+    mutates: false,
   }),
   runs: procedure<RuleRun[]>()({
     name: 'welfare.runs',

@@ -86,6 +86,7 @@ export const en: SameKeys<typeof zhCN> = {
     WELFARE_HIT_NOT_ASSIGNED: 'A hit must be assigned to a county before a finding is recorded',
     WELFARE_NOTHING_TO_HAND_OVER: 'This recipient has no confirmed hits left to hand over',
     WELFARE_IMPORT_RUNNING: 'An import is running ({{fileName}}); run the rules when it has finished',
+    WELFARE_RUN_CANCELLED: 'The rule run was cancelled; nothing was changed.',
     INTERNAL: 'Internal error: the operation did not complete and nothing was changed',
   },
   auth: {
@@ -331,6 +332,7 @@ export const en: SameKeys<typeof zhCN> = {
   },
   welfare: {
     withoutStandard: '{{program}} · {{county}} · {{period}}: {{payments}} payments have no standard that applies; not compared',
+    runProgress: 'Rule {{done}}/{{total}}',
     dataset: {
       disbursements: 'Disbursements',
       deaths: 'Deaths',
@@ -1121,6 +1123,7 @@ export const en: SameKeys<typeof zhCN> = {
       },
       run: {
         button: 'Run the rules',
+        cancel: 'Cancel',
         done: 'Rules run: {{hits}} hits, {{newHits}} of them new',
         last: 'Last run: {{at}} by {{by}}, over {{batches}} batches',
         none: 'The rules have not been run yet. Import the data, then run the rules to see the hits.',

@@ -69,6 +69,7 @@ export const zhCN = {
     WELFARE_HIT_NOT_ASSIGNED: '疑点须先交办到县区，才能登记核查结论',
     WELFARE_NOTHING_TO_HAND_OVER: '该人员没有已核实、尚未移交的疑点',
     WELFARE_IMPORT_RUNNING: '有导入正在进行（{{fileName}}），完成后再运行比对',
+    WELFARE_RUN_CANCELLED: '已取消比对，数据库未改变。',
     SYNC_NOT_SET_UP: '本节点尚未生成同步密钥，请由管理员完成初始化',
     SYNC_IDENTITY_INVALID: '节点身份文件无法识别：{{why}}',
     SYNC_SUITE_MISMATCH: '对方节点使用的密码套件（{{suite}}）与本节点（{{ours}}）不同，不能互通',
@@ -330,6 +331,7 @@ export const zhCN = {
   /** The welfare-fund vocabulary (src/shared/api/welfare.ts); the UI and the core's exports share it. */
   welfare: {
     withoutStandard: '{{program}} · {{county}} · {{period}}：{{payments}} 笔发放没有适用的标准，未比对',
+    runProgress: '规则 {{done}}/{{total}}',
     dataset: {
       disbursements: '资金发放明细',
       deaths: '死亡人员信息',
@@ -1120,6 +1122,7 @@ export const zhCN = {
       },
       run: {
         button: '运行比对',
+        cancel: '取消',
         done: '比对完成：疑点 {{hits}} 条，其中新增 {{newHits}} 条',
         last: '最近一次比对：{{at}}，{{by}}，比对了 {{batches}} 个批次',
         none: '还没有运行过比对。导入数据后运行比对，即可查看疑点。',

@@ -4,9 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { DATASETS, type Dataset, type RuleCode, type WelfareSettings } from '../../../shared/api/welfare';
-import type { CountyUnit } from '../county';
 import { RULES } from './index';
-import { withPreparations, type Preparation } from './prepare';
+import type { Preparation } from './prepare';
 import type { Rule } from './rule';
 
 /** An evidence row as stored with a hit. */
@@ -135,17 +134,12 @@ function findRule(sqlite: Database.Database, rule: Rule, settings: WelfareSettin
   });
 }
 
-/**
- * The hits of `rules` over the complete batches, on the caller's connection (inside the run's
- * transaction, so that every rule sees the same data).
- */
-export function findHits(
-  sqlite: Database.Database,
-  rules: readonly RuleCode[],
-  settings: WelfareSettings,
-  batchIds: ReadonlyMap<number, string>,
-  counties: readonly CountyUnit[],
-): Map<RuleCode, FoundHit[]> {
-  const needs = new Set<Preparation>(rules.flatMap((code) => RULES[code].needs ?? []));
-  return withPreparations(sqlite, needs, counties, () => new Map(rules.map((code) => [code, findRule(sqlite, RULES[code], settings, batchIds)])));
+/** The temporary tables `rules` join (see ./prepare). */
+export function preparationsFor(rules: readonly RuleCode[]): Set<Preparation> {
+  return new Set<Preparation>(rules.flatMap((code) => RULES[code].needs ?? []));
+}
+
+/** The hits of one rule, on a connection with the rule's preparations made (see ./prepare). */
+export function findRuleHits(sqlite: Database.Database, code: RuleCode, settings: WelfareSettings, batchIds: ReadonlyMap<number, string>): FoundHit[] {
+  return findRule(sqlite, RULES[code], settings, batchIds);
 }

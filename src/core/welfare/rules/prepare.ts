@@ -56,15 +56,29 @@ function deathBlocks(sqlite: Database.Database): void {
  */
 const RUN_CACHE_KIB = 512 * 1024;
 
+function makeTables(sqlite: Database.Database, needs: ReadonlySet<Preparation>, units: readonly CountyUnit[]): void {
+  if (needs.has('counties')) counties(sqlite, units);
+  if (needs.has('deathBlocks')) deathBlocks(sqlite);
+}
+
 /** Runs `fn` with the run's page cache and temporary tables, on the caller's connection and transaction. */
 export function withPreparations<T>(sqlite: Database.Database, needs: ReadonlySet<Preparation>, units: readonly CountyUnit[], fn: () => T): T {
   return withPageCache(sqlite, RUN_CACHE_KIB, () => {
     try {
-      if (needs.has('counties')) counties(sqlite, units);
-      if (needs.has('deathBlocks')) deathBlocks(sqlite);
+      makeTables(sqlite, needs, units);
       return fn();
     } finally {
       sqlite.exec('DROP TABLE IF EXISTS temp.wf_county; DROP TABLE IF EXISTS temp.wf_death_block;');
     }
   });
+}
+
+/**
+ * The same, for a connection the run opened for itself and closes when it ends, which takes the
+ * tables and the cache with it: a run that goes rule by rule, giving way to other requests in
+ * between, cannot hold them in one synchronous call.
+ */
+export function prepareRunConnection(sqlite: Database.Database, needs: ReadonlySet<Preparation>, units: readonly CountyUnit[]): void {
+  sqlite.pragma(`cache_size = -${RUN_CACHE_KIB}`);
+  makeTables(sqlite, needs, units);
 }

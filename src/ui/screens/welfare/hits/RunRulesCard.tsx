@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, List, Paper, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
 import { RULE_CODES, type RuleRun } from '../../../../shared/api/welfare';
-import { call } from '../../../bridge/client';
+import { call, on } from '../../../bridge/client';
 import { useDataChanged } from '../../../data/use-data-changed';
 import { useQuery } from '../../../data/use-query';
-import { notifyError, notifySuccess } from '../../../errors';
+import { asWireError, notifyError, notifySuccess } from '../../../errors';
 import { formatDateTime } from '../../../format';
 import { useCan } from '../../../session/use-session';
 import { welfareLabel } from '../shared/labels';
@@ -17,26 +18,59 @@ export function latestRun(runs: readonly RuleRun[]): RuleRun | null {
   return runs.reduce<RuleRun | null>((latest, run) => (!latest || run.startedAt > latest.startedAt ? run : latest), null);
 }
 
+/** A run under way: its progress events and its cancel name it by this id. */
+interface RunningJob {
+  jobId: string;
+  done: number;
+  total: number;
+  cancelling: boolean;
+}
+
+/** A job id no other run of this window shares (`crypto.randomUUID` needs a secure context; a LAN address is not one). */
+function newJobId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Running the rules over every complete batch, and what the last run found, rule by rule. */
 export function RunRulesCard() {
   const { t } = useTranslation();
   const can = useCan();
   const runs = useQuery(() => call(api.welfare.runs, {}), []);
   useDataChanged(runs.reload);
-  const [running, setRunning] = useState(false);
+  const [running, setRunning] = useState<RunningJob | null>(null);
   const [ran, setRan] = useState<RuleRun | null>(null);
   const last = latestRun([...(runs.data ?? []), ...(ran ? [ran] : [])]);
 
   async function run() {
-    setRunning(true);
+    const jobId = newJobId();
+    setRunning({ jobId, done: 0, total: RULE_CODES.length, cancelling: false });
+    const stop = on('welfare.rulesProgressed', (event) => {
+      if (event.jobId === jobId) setRunning((job) => (job?.jobId === jobId ? { ...job, done: event.done, total: event.total } : job));
+    });
     try {
-      const result = await call(api.welfare.runRules, {});
+      const result = await call(api.welfare.runRules, { jobId });
       setRan(result);
       notifySuccess(t('ui.welfare.run.done', { hits: result.hits, newHits: result.newHits }));
     } catch (error) {
-      notifyError(t, error);
+      // the user asked for it: nothing went wrong
+      if (asWireError(error).code === 'WELFARE_RUN_CANCELLED') notifications.show({ color: 'gray', message: t('errors.WELFARE_RUN_CANCELLED'), autoClose: 4000 });
+      else notifyError(t, error);
     } finally {
-      setRunning(false);
+      stop();
+      setRunning(null);
+    }
+  }
+
+  async function cancel() {
+    if (!running || running.cancelling) return;
+    const { jobId } = running;
+    setRunning((job) => (job?.jobId === jobId ? { ...job, cancelling: true } : job));
+    try {
+      // not cancelled: the run has just ended, and answers for itself
+      await call(api.welfare.cancelRun, { jobId });
+    } catch (error) {
+      notifyError(t, error);
+      setRunning((job) => (job?.jobId === jobId ? { ...job, cancelling: false } : job));
     }
   }
 
@@ -80,12 +114,41 @@ export function RunRulesCard() {
           </Text>
         )}
         {can('welfare.analyse') && (
-          <Button leftSection={<IconPlayerPlay size={18} />} loading={running} onClick={() => void run()} data-testid="run-rules">
-            {t('ui.welfare.run.button')}
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            {running && (
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconPlayerStop size={18} />}
+                loading={running.cancelling}
+                onClick={() => void cancel()}
+                data-testid="run-cancel"
+              >
+                {t('ui.welfare.run.cancel')}
+              </Button>
+            )}
+            <Button leftSection={<IconPlayerPlay size={18} />} loading={running !== null} onClick={() => void run()} data-testid="run-rules">
+              {t('ui.welfare.run.button')}
+            </Button>
+          </Group>
         )}
       </Group>
+      {running && <RunProgress job={running} />}
     </Paper>
+  );
+}
+
+/** How many of the rules the run under way has compared. */
+function RunProgress({ job }: { job: RunningJob }) {
+  const { t } = useTranslation();
+  const label = t('welfare.runProgress', { done: job.done, total: job.total });
+  return (
+    <Stack gap={4} mt="sm" role="status" aria-live="polite" data-testid="run-progress" data-done={job.done} data-total={job.total}>
+      <Progress value={(job.done / job.total) * 100} animated aria-label={label} />
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+    </Stack>
   );
 }
 
