@@ -154,6 +154,36 @@ describe('an encrypted database', () => {
     }
   });
 
+  it.runIf(process.platform === 'linux')('keeps TEMP tables and large sorts in memory: SQLite3MC would write them to the temp folder in the clear', () => {
+    /** Files this process has open in the temp folder (SQLite unlinks its temporary files at once: only the descriptor is left). */
+    const openTempFiles = () =>
+      fs
+        .readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })
+        .filter((target) => target.includes('etilqs_'));
+    const sqlite = openEncrypted(path.join(tempDir(), 'zhijian.db'), newMasterKey());
+    sqlite.exec('CREATE TEMP TABLE scratch (id INTEGER PRIMARY KEY, note TEXT)');
+    const insert = sqlite.prepare('INSERT INTO temp.scratch (note) VALUES (?)');
+    // 24 MB: well past the 2 MB page cache, which is when a temporary table or a sort goes to disk
+    sqlite.transaction(() => {
+      for (let i = 0; i < 24_000; i++) insert.run(`${NAME}${ID_NUMBER}${i}`.padEnd(1000, 'x'));
+    })();
+    const during: string[] = [];
+    for (const _ of sqlite.prepare('SELECT note FROM temp.scratch ORDER BY note DESC').iterate()) {
+      during.push(...openTempFiles());
+      break;
+    }
+    expect(during).toEqual([]);
+    expect(openTempFiles()).toEqual([]);
+    sqlite.close();
+  });
+
   it('refuses a key of the wrong length', () => {
     const sqlite = new Database(path.join(tempDir(), 'zhijian.db'));
     expect(() => applyKey(sqlite, new Uint8Array(16))).toThrow(RangeError);

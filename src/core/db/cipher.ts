@@ -86,12 +86,18 @@ export function keyWithScheme(sqlite: Database.Database, key: Uint8Array, scheme
 /**
  * Keys the connection with the scheme the file has, trying each (SQLITE_NOTADB when none fits:
  * a wrong key). An empty file takes the first, as a new database.
+ *
+ * SQLite3MC encrypts the database, its WAL and its journal, but not SQLite's other temporary
+ * files: TEMP tables, statement journals and the pieces of a sort larger than the page cache
+ * (2 MB by default) would reach the temp folder in the clear. With temp_store = MEMORY they stay
+ * in memory.
  */
 function keyConnection(sqlite: Database.Database, key: Uint8Array): void {
   for (const [i, scheme] of SCHEMES.entries()) {
     cipherPragmas(sqlite, key, 'key', scheme);
     try {
       sqlite.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+      sqlite.pragma('temp_store = MEMORY');
       return;
     } catch (error) {
       if (sqliteCode(error) !== 'SQLITE_NOTADB' || i === SCHEMES.length - 1) throw error;
