@@ -87,6 +87,7 @@ export const en: SameKeys<typeof zhCN> = {
     WELFARE_NOTHING_TO_HAND_OVER: 'This recipient has no confirmed hits left to hand over',
     WELFARE_IMPORT_RUNNING: 'An import is running ({{fileName}}); run the rules when it has finished',
     WELFARE_RUN_CANCELLED: 'The rule run was cancelled; nothing was changed.',
+    WELFARE_RUN_RUNNING: 'The rules are already running; wait for that run to finish, or cancel it',
     INTERNAL: 'Internal error: the operation did not complete and nothing was changed',
   },
   auth: {

@@ -70,6 +70,7 @@ export const zhCN = {
     WELFARE_NOTHING_TO_HAND_OVER: '该人员没有已核实、尚未移交的疑点',
     WELFARE_IMPORT_RUNNING: '有导入正在进行（{{fileName}}），完成后再运行比对',
     WELFARE_RUN_CANCELLED: '已取消比对，数据库未改变。',
+    WELFARE_RUN_RUNNING: '比对正在运行，请等它完成或取消后再运行',
     SYNC_NOT_SET_UP: '本节点尚未生成同步密钥，请由管理员完成初始化',
     SYNC_IDENTITY_INVALID: '节点身份文件无法识别：{{why}}',
     SYNC_SUITE_MISMATCH: '对方节点使用的密码套件（{{suite}}）与本节点（{{ours}}）不同，不能互通',
