@@ -10,6 +10,7 @@ import type { Core } from '../../api/core';
 import { AppError } from '../../api/errors';
 import { REPO_ROOT } from '../../paths';
 import { ADMIN, bareCore, logIn, syntheticId, testCore } from '../../testing/fixtures';
+import { IMPORT_TUNING } from './import-file';
 import { beginStaging } from './staging';
 import { RecordWriter } from './writer';
 import { csvText, DISBURSEMENT_HEADER, importThrough, paymentRow, uploadFile } from './testing';
@@ -207,47 +208,59 @@ describe('importing a dataset file', () => {
     expect((await importThrough(core, file, 'disbursements')).batch).toMatchObject({ rows: 30_000, rejected: 3 });
   });
 
-  it('writes a registry into a table of its own, moved into place in ID-number order when the import completes; cancelled, leaves no table', async () => {
-    const { core, dbFile } = await testCore({ now: () => NOW });
-    const dir = path.dirname(dbFile);
-    const header = ['公职人员身份证号', '亲属姓名', '亲属身份证号', '关系'];
-    // ID numbers in no order, as a registry lists them; one row without the relative's ID
-    const relatives = (n: number) =>
-      Array.from({ length: n }, (_, i) => {
-        const scrambled = String((i * 7919) % n).padStart(3, '0');
-        return [syntheticId('530721', '19700101', String(i % 1000).padStart(3, '0')), `和${i}`, i === 3 ? '' : syntheticId('530722', `19${String(50 + (i % 40))}0101`, scrambled.slice(-3)), '配偶'];
-      });
-    const small = path.join(dir, 'relatives.csv');
-    fs.writeFileSync(small, csvText(header, relatives(5000)));
-    const staged = () => core.database.sqlite.prepare("SELECT name FROM sqlite_schema WHERE name GLOB 'wf_staged_*'").pluck().all();
+  it.each([
+    { stagedIn: 'memory', worker: false, schema: 'sqlite_temp_schema' },
+    { stagedIn: 'the file', worker: true, schema: 'sqlite_schema' },
+  ])(
+    'writes a registry into a table of its own in $stagedIn, moved into place in ID-number order when the import completes; cancelled, leaves no table',
+    async ({ worker, schema }) => {
+      const { core, dbFile } = await testCore({ now: () => NOW });
+      const dir = path.dirname(dbFile);
+      const header = ['公职人员身份证号', '亲属姓名', '亲属身份证号', '关系'];
+      // ID numbers in no order, as a registry lists them; one row without the relative's ID
+      const relatives = (n: number) =>
+        Array.from({ length: n }, (_, i) => {
+          const scrambled = String((i * 7919) % n).padStart(3, '0');
+          return [syntheticId('530721', '19700101', String(i % 1000).padStart(3, '0')), `和${i}`, i === 3 ? '' : syntheticId('530722', `19${String(50 + (i % 40))}0101`, scrambled.slice(-3)), '配偶'];
+        });
+      const tables = (where: string) => core.database.sqlite.prepare(`SELECT name FROM ${where} WHERE name GLOB 'wf_staged_*'`).pluck().all();
+      const staged = () => [...tables('sqlite_schema'), ...tables('sqlite_temp_schema')];
+      const threshold = IMPORT_TUNING.workerMinBytes;
+      IMPORT_TUNING.workerMinBytes = worker ? 0 : Number.POSITIVE_INFINITY;
+      try {
+        const small = path.join(dir, 'relatives.csv');
+        fs.writeFileSync(small, csvText(header, relatives(5000)));
+        const report = await importThrough(core, small, 'relatives');
+        expect(report.batch).toMatchObject({ rows: 5000, accepted: 5000, rejected: 0 });
+        expect(staged()).toEqual([]);
+        const rows = records(core, 'wf_relatives', report.batch.id);
+        expect(rows).toHaveLength(5000);
+        expect(rows.find((r) => r.row === 5)).toMatchObject({ name: '和3', id_number: null, official_id: relatives(5000)[3]![0] });
+        const inTable = core.database.sqlite.prepare('SELECT id_number FROM wf_relatives ORDER BY id').pluck().all() as (string | null)[];
+        expect(inTable).toEqual([...inTable].sort((a, b) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : 1)));
 
-    const report = await importThrough(core, small, 'relatives');
-    expect(report.batch).toMatchObject({ rows: 5000, accepted: 5000, rejected: 0 });
-    expect(staged()).toEqual([]);
-    const rows = records(core, 'wf_relatives', report.batch.id);
-    expect(rows).toHaveLength(5000);
-    expect(rows.find((r) => r.row === 5)).toMatchObject({ name: '和3', id_number: null, official_id: relatives(5000)[3]![0] });
-    const inTable = core.database.sqlite.prepare('SELECT id_number FROM wf_relatives ORDER BY id').pluck().all() as (string | null)[];
-    expect(inTable).toEqual([...inTable].sort((a, b) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : 1)));
-
-    const big = path.join(dir, 'relatives-big.csv');
-    fs.writeFileSync(big, csvText(header, relatives(30_000)));
-    const uploadId = await uploadFile(core, big);
-    let cancelled = false;
-    const stop = core.on('import.progressed', (event) => {
-      if (event.rows > 0 && !cancelled) {
-        cancelled = true;
-        expect(staged()).toHaveLength(1);
-        void core.call(api.welfare.cancelImport.name, { uploadId });
+        const big = path.join(dir, 'relatives-big.csv');
+        fs.writeFileSync(big, csvText(header, relatives(30_000)));
+        const uploadId = await uploadFile(core, big);
+        let cancelled = false;
+        const stop = core.on('import.progressed', (event) => {
+          if (event.rows > 0 && !cancelled) {
+            cancelled = true;
+            expect(tables(schema)).toHaveLength(1);
+            void core.call(api.welfare.cancelImport.name, { uploadId });
+          }
+        });
+        const error = await failure(core.call(api.welfare.import.name, { uploadId, dataset: 'relatives' }));
+        stop();
+        expect(error.code).toBe('IMPORT_CANCELLED');
+        expect(staged()).toEqual([]);
+        expect(count(core, 'wf_relatives')).toBe(5000);
+        expect(count(core, 'welfare_staging')).toBe(0);
+      } finally {
+        IMPORT_TUNING.workerMinBytes = threshold;
       }
-    });
-    const error = await failure(core.call(api.welfare.import.name, { uploadId, dataset: 'relatives' }));
-    stop();
-    expect(error.code).toBe('IMPORT_CANCELLED');
-    expect(staged()).toEqual([]);
-    expect(count(core, 'wf_relatives')).toBe(5000);
-    expect(count(core, 'welfare_staging')).toBe(0);
-  });
+    },
+  );
 
   it('removes the rows of an import whose process died when a core next opens the database, and keeps those of imports still running', async () => {
     const { core, dbFile } = await testCore({ now: () => NOW });
@@ -266,8 +279,8 @@ describe('importing a dataset file', () => {
     stage(102, null);
     stage(103, `${host}#${process.ppid}`); // another process on this machine, still running
     // an import under way in this process, on this database
-    const { no: running, table } = beginStaging(sqlite, 'deaths', '2026-03-20T09:00:00.000+08:00');
-    expect(table).toBe(`wf_staged_${running}`); // deaths has indexes: the import writes into a table of its own
+    const { no: running, table } = beginStaging(sqlite, 'deaths', '2026-03-20T09:00:00.000+08:00', { inMemory: false });
+    expect(table).toBe(`main.wf_staged_${running}`); // deaths has indexes: the import writes into a table of its own
     new RecordWriter(sqlite, { dataset: 'deaths', table, columns: { name: 0, id_number: 1, died_on: 2 }, today: '2026-03-20', excelSerial: false }, running).write([
       { rowNumber: 2, cells: ['李志强', syntheticId('530721', '19500101', '011'), '2025-01-01'] },
     ]);
@@ -283,7 +296,7 @@ describe('importing a dataset file', () => {
     expect(second.database.sqlite.prepare('SELECT DISTINCT batch_no FROM wf_deaths ORDER BY 1').pluck().all()).toEqual([103]);
     expect(second.database.sqlite.prepare(`SELECT batch_no FROM ${table}`).pluck().all()).toEqual([running]);
     expect(second.database.sqlite.prepare('SELECT DISTINCT batch_no FROM welfare_rejected ORDER BY 1').pluck().all()).toEqual([103]);
-    expect(stagedTables(second.database.sqlite)).toEqual([table]);
+    expect(stagedTables(second.database.sqlite)).toEqual([`wf_staged_${running}`]);
     second.close();
 
     // this process's import can never complete once its core is closed: the next start removes it

@@ -45,11 +45,14 @@ const PROGRESS_MS = 250;
 
 export const IMPORT_TUNING = {
   /**
-   * Files from this size on are read with a worker thread; below it, starting one (some 0.4 s
-   * from source, where the worker compiles its TypeScript) costs more than it saves: the
-   * registries of scripts/welfare/generate-cli.ts's month, 10–26 MB, imported 10–25% faster on one
-   * thread, the 165 MB of disbursements faster on two (scripts/bench/welfare-import.ts with
-   * BENCH_IMPORT_FILE). Tests set it to take one way or the other.
+   * Files from this size on are read with a worker thread, and a registry's rows staged in the
+   * database file, where the worker's connection can write them too (./staging). Below it, this
+   * thread reads the file alone and stages a registry's rows in memory: starting a worker (some
+   * 0.15 s from source) costs more than it saves, and the staged rows are few enough to hold. The
+   * registries of scripts/welfare/generate-cli.ts's month, 3–26 MB, imported faster on one thread
+   * staged in memory than on two staged in the file; its 165 MB of disbursements faster on two
+   * (scripts/bench/welfare.ts, scripts/bench/welfare-import.ts with BENCH_IMPORT_FILE). Tests set
+   * it to take one way or the other.
    */
   workerMinBytes: 32 * 1024 * 1024,
 };
@@ -103,14 +106,15 @@ export async function importFile(ctx: Context, input: WelfareImportInput, option
   cancelledIf(signal);
 
   const started = ctx.now();
-  const staged = beginStaging(ctx.sqlite, dataset, shanghaiTimestamp(started));
+  const worker = options.worker ?? size >= IMPORT_TUNING.workerMinBytes;
+  const staged = beginStaging(ctx.sqlite, dataset, shanghaiTimestamp(started), { inMemory: !worker && size < IMPORT_TUNING.workerMinBytes });
   const progress = { jobId, rows: 0, total: null, bytes: 0, totalBytes: size };
   let emitted = 0;
   try {
     ctx.emit('import.progressed', { ...progress });
     const job = { path: input.path, fileName, dataset, table: staged.table, columns, today: shanghaiDate(started), excelSerial: header.xlsx, ...(input.sheet ? { sheet: input.sheet } : {}) };
     const outcome = await writeFileRows({ sqlite: ctx.sqlite, key: ctx.vault.key, no: staged.no }, job, {
-      worker: options.worker ?? size >= IMPORT_TUNING.workerMinBytes,
+      worker,
       ...(signal ? { signal } : {}),
       headers: header.headers,
       delimiter: header.delimiter,
