@@ -46,6 +46,7 @@ const QUERY_INPUTS: Record<string, unknown> = {
   'sync.previewBundle': null, // an upload of the caller's own, below
   'welfare.rejectedRows': null, // per row, below
   'welfare.runs': {},
+  'welfare.runUnderWay': {},
   'welfare.hits': { limit: 500, includeStale: true },
   'welfare.getHit': null,
   'welfare.getDocument': null,

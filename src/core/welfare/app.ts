@@ -5,7 +5,7 @@ import { batchRejections, listBatches, withdrawBatch } from './import/batches';
 import { importWelfareFile } from './import/import-file';
 import { inspectFile } from './import/inspect';
 import { listRuns, runRules } from './check';
-import { cancelRun } from './run-jobs';
+import { cancelRun, runUnderWay } from './run-jobs';
 import { loadWelfareSettings, saveWelfareSettings } from './settings';
 import { shanghaiDate, shanghaiTimestamp } from '../api/time';
 import { requireInScope } from '../auth/scope';
@@ -36,6 +36,7 @@ export const welfareProcedures = [
   // rules (src/core/welfare/rules/, check.ts, settings.ts)
   implement(api.welfare.runRules, (ctx, input) => runRules(ctx, input.rules, input.jobId)),
   implement(api.welfare.cancelRun, cancelRun),
+  implement(api.welfare.runUnderWay, runUnderWay),
   implement(api.welfare.runs, (ctx) => listRuns(ctx.db)),
   implement(api.welfare.settings, (ctx) => loadWelfareSettings(ctx.db)),
   implement(api.welfare.updateSettings, (ctx, input) =>

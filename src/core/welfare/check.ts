@@ -21,7 +21,7 @@ import { resolveCounty, type CountyUnit } from './county';
 import { findRuleHits, preparationsFor, type EvidenceKey, type FoundHit } from './rules/find';
 import { prepareRunConnection } from './rules/prepare';
 import { paymentsWithoutStandard, type WithoutStandard } from './rules/r09-standard';
-import { asRunJob } from './run-jobs';
+import { asRunJob, noteProgress } from './run-jobs';
 import { loadWelfareSettings } from './settings';
 
 type StoredHit = Pick<
@@ -171,7 +171,10 @@ type ReadFacts = RunFacts & { withoutStandard: WithoutStandard[] | undefined };
 
 /** Reads the hits of `codes`, rule by rule, reporting each as done; writes nothing. */
 async function readRun(ctx: Context, codes: RuleCode[], jobId: string, signal: AbortSignal, head: Pick<RunFacts, 'startedAt' | 'userId' | 'actor'>): Promise<ReadFacts> {
-  const progressed = (done: number, rule: RuleCode | null) => ctx.emit('welfare.rulesProgressed', { jobId, done, total: codes.length, rule });
+  const progressed = (done: number, rule: RuleCode | null) => {
+    noteProgress(ctx, jobId, done);
+    ctx.emit('welfare.rulesProgressed', { jobId, done, total: codes.length, rule });
+  };
   const sqlite = openSnapshot(ctx);
   try {
     const db = drizzle(sqlite, { schema });
@@ -218,7 +221,7 @@ export async function runRules(ctx: Context, rules: readonly RuleCode[] = RULE_C
   if (!userId) throw new AppError('SESSION_REQUIRED');
   const codes = RULE_CODES.filter((code) => rules.includes(code));
   const head = { startedAt: shanghaiTimestamp(ctx.now()), userId, actor: ctx.caller.actor };
-  const facts = await asRunJob(ctx, jobId, userId, (signal) => readRun(ctx, codes, jobId, signal, head));
+  const facts = await asRunJob(ctx, { jobId, userId, startedAt: head.startedAt, total: codes.length }, (signal) => readRun(ctx, codes, jobId, signal, head));
   const run = ctx.write(
     (w) => storeRun(w, facts, shanghaiTimestamp(ctx.now())),
     (r) => ({ runId: r.id, rules: r.rules, hits: r.hits, newHits: r.newHits, noLongerFound: r.noLongerFound }),

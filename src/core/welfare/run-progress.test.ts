@@ -108,6 +108,26 @@ describe('the progress of a rule run', () => {
   });
 });
 
+describe('the run under way', () => {
+  it('is told to whoever asks while it goes, with its progress, and whether it is theirs to cancel; none once it ends', async () => {
+    const core = await monthWithHits();
+    const analyst = await analystOf(core, 'analyst');
+    expect(await core.call(api.welfare.runUnderWay.name, {})).toBeNull();
+    const seen: Promise<[unknown, unknown]>[] = [];
+    const progress = progressOf(core, 'shown', (event) => {
+      // as the hits screen, opened again, would ask: on a later turn of the event loop
+      if (event.done === 3) seen.push(new Promise((resolve) => setImmediate(() => resolve(Promise.all([core.call(api.welfare.runUnderWay.name, {}), core.call(api.welfare.runUnderWay.name, {}, analyst)])))));
+    });
+    await core.call(api.welfare.runRules.name, { jobId: 'shown' });
+    progress.stop();
+    const [mine, theirs] = await seen[0]!;
+    const run = { jobId: 'shown', by: expect.any(String), byName: '管理员', startedAt: expect.any(String), total: 12 };
+    expect(mine).toEqual({ ...run, done: 3, mine: true });
+    expect(theirs).toEqual({ ...run, done: 3, mine: false });
+    expect(await core.call(api.welfare.runUnderWay.name, {})).toBeNull();
+  });
+});
+
 describe('cancelling a rule run', () => {
   it('stops it before it writes anything, closes its reading, and a run after it works', async () => {
     const core = await monthWithHits();
@@ -161,6 +181,7 @@ describe('cancelling a rule run', () => {
     ]);
     expect(progress.seen.at(-1)).toMatchObject({ done: 12, total: 12 });
     expect(run).toMatchObject({ hits: 2, byName: '管理员' });
+    expect(await core.call(api.welfare.runUnderWay.name, {})).toBeNull();
     expect((await core.call(api.welfare.runs.name, {})) as RuleRun[]).toHaveLength(1);
   });
 });

@@ -182,6 +182,20 @@ export interface RuleRun {
   withoutStandard?: { program: string; county: string; period: string; payments: number }[];
 }
 
+/** The rule run going on in the core, for a window that opens (or comes back to the hits) meanwhile. */
+export interface RunUnderWay {
+  /** the id its progress events and its cancel name it by */
+  jobId: string;
+  startedAt: string;
+  by: string;
+  byName: string;
+  /** rules compared so far */
+  done: number;
+  total: number;
+  /** the caller's own run, which they may cancel */
+  mine: boolean;
+}
+
 export const hitFilter = z.object({
   rule: z.enum(RULE_CODES).optional(),
   countyUnitId: id.optional(),
@@ -311,6 +325,13 @@ export const welfare = {
     name: 'welfare.cancelRun',
     input: z.object({ jobId }),
     permission: 'welfare.analyse',
+    mutates: false,
+  }),
+  /** The rule run going on, whoever started it; null when none is. */
+  runUnderWay: procedure<RunUnderWay | null>()({
+    name: 'welfare.runUnderWay',
+    input: z.object({}),
+    permission: 'welfare.read',
     mutates: false,
   }),
   runs: procedure<RuleRun[]>()({

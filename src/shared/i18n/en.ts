@@ -1137,6 +1137,7 @@ export const en: SameKeys<typeof zhCN> = {
         },
         noLongerFound: 'No longer found: {{count}}',
         ruleCount: '{{rule}}: {{count}}',
+        underWay: 'A run started by {{name}} at {{at}} is going on',
       },
       hits: {
         title: 'Hits',

@@ -1136,6 +1136,7 @@ export const zhCN = {
         },
         noLongerFound: '不再出现 {{count}} 条',
         ruleCount: '{{rule}}：{{count}}',
+        underWay: '{{name}} 于 {{at}} 开始的比对正在运行',
       },
       hits: {
         title: '比对疑点',

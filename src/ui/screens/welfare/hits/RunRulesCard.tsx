@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, List, Paper, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
 import { RULE_CODES, type RuleRun } from '../../../../shared/api/welfare';
@@ -24,7 +24,14 @@ interface RunningJob {
   done: number;
   total: number;
   cancelling: boolean;
+  /** the user's own, which they may cancel */
+  mine: boolean;
+  /** started elsewhere (another window, or before this screen opened): who and when, and its end learnt by asking the core */
+  elsewhere: { byName: string; startedAt: string } | null;
 }
+
+/** How often to ask whether a run started elsewhere has ended (its end sends no event; a cancelled run writes nothing). */
+const ELSEWHERE_POLL_MS = 1000;
 
 /** A job id no other run of this window shares (`crypto.randomUUID` needs a secure context; a LAN address is not one). */
 function newJobId(): string {
@@ -37,16 +44,45 @@ export function RunRulesCard() {
   const can = useCan();
   const runs = useQuery(() => call(api.welfare.runs, {}), []);
   useDataChanged(runs.reload);
+  const underWay = useQuery(() => call(api.welfare.runUnderWay, {}), []);
   const [running, setRunning] = useState<RunningJob | null>(null);
   const [ran, setRan] = useState<RuleRun | null>(null);
   const last = latestRun([...(runs.data ?? []), ...(ran ? [ran] : [])]);
+  const jobId = running?.jobId;
+  const elsewhere = running?.elsewhere != null;
+
+  // a run that was going when the screen opened
+  useEffect(() => {
+    const job = underWay.data;
+    if (!job) return;
+    setRunning((current) => current ?? { jobId: job.jobId, done: job.done, total: job.total, cancelling: false, mine: job.mine, elsewhere: { byName: job.byName, startedAt: job.startedAt } });
+  }, [underWay.data]);
+
+  useEffect(() => {
+    if (!jobId) return;
+    return on('welfare.rulesProgressed', (event) => {
+      if (event.jobId === jobId) setRunning((job) => (job?.jobId === jobId ? { ...job, done: event.done, total: event.total } : job));
+    });
+  }, [jobId]);
+
+  useEffect(() => {
+    if (!jobId || !elsewhere) return;
+    const timer = setInterval(() => {
+      call(api.welfare.runUnderWay, {}).then(
+        (job) => {
+          if (job?.jobId === jobId) return;
+          setRunning((current) => (current?.jobId === jobId ? null : current));
+          runs.reload();
+        },
+        () => {}, // asked again at the next tick
+      );
+    }, ELSEWHERE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [jobId, elsewhere, runs.reload]);
 
   async function run() {
     const jobId = newJobId();
-    setRunning({ jobId, done: 0, total: RULE_CODES.length, cancelling: false });
-    const stop = on('welfare.rulesProgressed', (event) => {
-      if (event.jobId === jobId) setRunning((job) => (job?.jobId === jobId ? { ...job, done: event.done, total: event.total } : job));
-    });
+    setRunning({ jobId, done: 0, total: RULE_CODES.length, cancelling: false, mine: true, elsewhere: null });
     try {
       const result = await call(api.welfare.runRules, { jobId });
       setRan(result);
@@ -56,7 +92,6 @@ export function RunRulesCard() {
       if (asWireError(error).code === 'WELFARE_RUN_CANCELLED') notifications.show({ color: 'gray', message: t('errors.WELFARE_RUN_CANCELLED'), autoClose: 4000 });
       else notifyError(t, error);
     } finally {
-      stop();
       setRunning(null);
     }
   }
@@ -115,7 +150,7 @@ export function RunRulesCard() {
         )}
         {can('welfare.analyse') && (
           <Group gap="xs" wrap="nowrap">
-            {running && (
+            {running?.mine && (
               <Button
                 color="red"
                 variant="light"
@@ -138,7 +173,7 @@ export function RunRulesCard() {
   );
 }
 
-/** How many of the rules the run under way has compared. */
+/** How many of the rules the run under way has compared; who started it, when not here. */
 function RunProgress({ job }: { job: RunningJob }) {
   const { t } = useTranslation();
   const label = t('welfare.runProgress', { done: job.done, total: job.total });
@@ -147,6 +182,7 @@ function RunProgress({ job }: { job: RunningJob }) {
       <Progress value={(job.done / job.total) * 100} animated aria-label={label} />
       <Text size="sm" c="dimmed">
         {label}
+        {job.elsewhere && ` · ${t('ui.welfare.run.underWay', { name: job.elsewhere.byName, at: formatDateTime(job.elsewhere.startedAt, { seconds: false }) })}`}
       </Text>
     </Stack>
   );
