@@ -75,17 +75,24 @@ describe.each(SUITE_IDS)('fuzzing bundles under %s', (id) => {
   });
   const [pristineA, pristineB] = [bundleA.slice(), bundleB.slice()];
 
+  const originals = [
+    { bytes: bundleA, content: contentA },
+    { bytes: bundleB, content: contentB },
+  ];
+
   /**
    * Only an intact bundle opens, and then with exactly its own content; all else is a sync error.
    * `signedPartOnly`: intact means the same bytes up to the signature (SM2 signs with a random k,
-   * so signing the same bytes again gives another valid signature).
+   * so signing the same bytes again gives another valid signature). `candidates`: the originals
+   * these bytes may be intact copies of; a bundle signed again by another sender than its own is
+   * not one of them, even when its signed part is byte for byte the other bundle's.
    */
-  function checkOpen(bytes: Uint8Array, signedPartOnly = false): void {
+  function checkOpen(bytes: Uint8Array, signedPartOnly = false, candidates = originals): void {
     const outcome = settle(() => openBundle(bytes, ownKeysOf(city), peers));
     const signed = (b: Uint8Array) => b.subarray(0, Math.max(0, b.length - s.signatureBytes));
     const same = (original: Uint8Array) =>
       signedPartOnly ? bytes.length === original.length && equalBytes(signed(bytes), signed(original)) : equalBytes(bytes, original);
-    const intact = same(bundleA) ? contentA : same(bundleB) ? contentB : null;
+    const intact = candidates.find((original) => same(original.bytes))?.content;
     if (intact) expect(outcome).toEqual({ value: expect.objectContaining({ content: intact }) });
     else expect(outcome).toHaveProperty('code');
     settle(() => readBundleHeader(bytes));
@@ -133,10 +140,18 @@ describe.each(SUITE_IDS)('fuzzing bundles under %s', (id) => {
       fc.property(fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 2 }), (startWithA, mutations) => {
         const [start, other, signer] = startWithA ? [bundleA, bundleB, county] : [bundleB, bundleA, otherCounty];
         const mutated = mutations.reduce((bytes, m) => mutate(bytes, m, other), start);
-        checkOpen(mutated.length > s.signatureBytes ? resign(mutated, signer) : mutated, true);
+        const ownOriginal = originals.filter((original) => original.bytes === start);
+        checkOpen(mutated.length > s.signatureBytes ? resign(mutated, signer) : mutated, true, ownOriginal);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("refuses one sender's bundle signed again by another sender", () => {
+    // Found by the property above (seed -308505890): a splice of bundleB's first 8 bytes onto
+    // bundleA's rest rebuilt bundleA whole, which bundleB's sender then signed.
+    expect(settle(() => openBundle(resign(bundleA, otherCounty), ownKeysOf(city), peers))).toEqual({ code: 'SYNC_BUNDLE_SIGNATURE' });
+    expect(settle(() => openBundle(resign(bundleB, county), ownKeysOf(city), peers))).toEqual({ code: 'SYNC_BUNDLE_SIGNATURE' });
   });
 
   it('never alters the bytes it reads', () => {
