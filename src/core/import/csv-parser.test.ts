@@ -70,6 +70,25 @@ describe('CsvParser', () => {
     expect(parse(text)).toEqual(records);
   });
 
+  it('reads any line the same whether a line break ends it (the fast path, without quotes) or the end of the file does', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', '张', ',', '"', ' '), maxLength: 12 });
+    const outcome = (text: string) => {
+      try {
+        return parse(text);
+      } catch (error) {
+        return (error as CsvSyntaxError).message;
+      }
+    };
+    fc.assert(
+      fc.property(line, (written) => {
+        // an empty file has no record, an empty line one: both compare a line of one empty cell
+        const text = written === '' ? '""' : written;
+        expect(outcome(`${text}\n`)).toEqual(outcome(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('splits on tabs when told to', () => {
     expect(parse('姓名\t备注\r\n张三\t"a\tb"\r\n', [], '\t')).toEqual([
       ['姓名', '备注'],
